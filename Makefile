@@ -1,0 +1,48 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is set up here.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+export XDG_RUNTIME_DIR := $(abspath var/run)
+export PREFECT_HOME := $(abspath var/prefect)
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+
+.PHONY: demo test test-fast lint serve bench install clean
+
+$(UV):
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) is needed (Python 3.11)"; exit 1; }
+	@$(PYTHON) -m venv $(TOOLS)
+	@$(TOOLS)/bin/pip install -q --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	@echo "installing dependencies (uv, locked)…"
+	@$(UV) sync --frozen --quiet
+	@touch $@
+
+install: $(VENV)/.installed
+	@mkdir -p var/run && chmod 700 var/run
+
+demo: install
+	@$(VENV)/bin/jobs demo
+
+serve: install
+	@$(VENV)/bin/jobs serve
+
+test: install
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/python -m pytest -n 2 --dist loadgroup
+
+test-fast: install
+	@$(VENV)/bin/python -m pytest -n 2 -m "not slow"
+
+lint: install
+	@$(VENV)/bin/ruff check .
+
+bench: install
+	@for b in bench/bench_*.py; do $(VENV)/bin/python $$b || exit 1; done
+
+clean:
+	rm -rf site/output public .public-releases var/snapshot.json

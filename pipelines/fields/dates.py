@@ -1,0 +1,113 @@
+"""Dates as Indian notices write them: 17-03-2018, 10.02.2018 at 10.00 hrs, 27th February 2025…"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import dateparser
+
+PLACEHOLDERS = re.compile(
+    r"\b(notify\s+soon|notified\s+soon|before\s+exam|available\s+(now|soon)|coming\s+soon|"
+    r"will\s+be\s+(notified|updated|available)|to\s+be\s+(announced|notified)|tba|soon|"
+    r"as\s+per\s+schedule|update\s+soon|released?)\b",
+    re.I,
+)
+HINDI_MONTHS = {
+    "जनवरी": "January", "फरवरी": "February", "फ़रवरी": "February", "मार्च": "March",
+    "अप्रैल": "April", "मई": "May", "जून": "June", "जुलाई": "July", "अगस्त": "August",
+    "सितंबर": "September", "सितम्बर": "September", "अक्टूबर": "October", "अक्तूबर": "October",
+    "नवंबर": "November", "नवम्बर": "November", "दिसंबर": "December", "दिसम्बर": "December",
+}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_NUMERIC = re.compile(r"\b(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4}|\d{2})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_WORDY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\s*,?\s*(\d{{4}})\b", re.I)
+_WORDY_US = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})\b", re.I)
+_DAY_RANGE = re.compile(rf"\b(\d{{1,2}})\s*(?:-|–|to|&|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s*(\d{{4}})\b", re.I)
+_MONTH_YEAR = re.compile(rf"^\s*{_MONTH}\s*,?\s*(\d{{4}})\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A parsed date field: a date, an optional end (ranges), or "not yet known"."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    pending: bool = False  # "Notify Soon", "Before Exam": a date will come, none is known yet
+    text: str = ""
+
+
+def _year(y: str) -> int:
+    year = int(y)
+    return year + 2000 if year < 100 else year
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str) -> dt.date | None:
+    parsed = dateparser.parse(
+        text,
+        languages=["en", "hi"],
+        settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True,
+                  "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
+    )
+    return parsed.date() if parsed else None
+
+
+def find_dates(text: str) -> list[dt.date]:
+    """Every full date in ``text``, in order of appearance (day-first, as India writes them)."""
+    if not text:
+        return []
+    for hindi, english in HINDI_MONTHS.items():
+        text = text.replace(hindi, english)
+    found: list[tuple[int, dt.date]] = []
+    taken: list[range] = []
+
+    def add(match, date):
+        if date and not any(match.start() in r for r in taken):
+            found.append((match.start(), date))
+            taken.append(range(match.start(), match.end()))
+
+    for m in _ISO.finditer(text):
+        add(m, _safe_date(int(m[1]), int(m[2]), int(m[3])))
+    for m in _DAY_RANGE.finditer(text):
+        day_a, day_b, month_text, year = m[1], m[2], m.group(0), m.groups()[-1]
+        base = _dateparser(f"{day_a} {re.search(_MONTH, month_text[len(m[1]):], re.I).group(0)} {year}")
+        if base:
+            add(m, base)
+            end = _safe_date(base.year, base.month, int(day_b))
+            if end:
+                found.append((m.start() + 1, end))
+    for m in _NUMERIC.finditer(text):
+        add(m, _safe_date(_year(m[3]), int(m[2]), int(m[1])))
+    for pattern in (_WORDY, _WORDY_US):
+        for m in pattern.finditer(text):
+            add(m, _dateparser(m.group(0).replace("of ", "")))
+    return [d for _, d in sorted(found, key=lambda pair: pair[0])]
+
+
+def parse_date(text: str | None) -> DateValue:
+    """One date field's value: ``13-14 September 2025`` → start 13th, end 14th."""
+    if not text or not text.strip():
+        return DateValue()
+    text = text.strip().rstrip("'\"")
+    dates = find_dates(text)
+    if dates:
+        end = dates[1] if len(dates) > 1 and dates[1] >= dates[0] and _is_range(text) else None
+        return DateValue(start=dates[0], end=end, text=text)
+    if PLACEHOLDERS.search(text):
+        return DateValue(pending=True, text=text)
+    return DateValue(text=text)
+
+
+def _is_range(text: str) -> bool:
+    return bool(re.search(r"\bto\b|–|\s-\s|\d\s*-\s*\d{1,2}\s+[a-z]|\bfrom\b|&", text, re.I))

@@ -1,0 +1,58 @@
+"""Canonical organisation names and short names, from an alias table."""
+
+from __future__ import annotations
+
+import re
+
+# short name → (canonical full name, aliases matched as whole words, case-insensitive)
+ORGANISATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "UPSC": ("Union Public Service Commission", ("upsc", "union public service commission")),
+    "SSC": ("Staff Selection Commission", ("ssc", "staff selection commission")),
+    "RRB": ("Railway Recruitment Board", ("rrb", "railway recruitment board", "railway recruitment boards")),
+    "IBPS": ("Institute of Banking Personnel Selection", ("ibps",)),
+    "RSSB": ("Rajasthan Staff Selection Board", ("rssb", "rsmssb", "rajasthan staff selection board", "rajasthan subordinate and ministerial services selection board")),
+    "RPSC": ("Rajasthan Public Service Commission", ("rpsc", "rajasthan public service commission")),
+    "Rajasthan Police": ("Rajasthan Police", ("rajasthan police", "department of police rajasthan")),
+    "BPSC": ("Bihar Public Service Commission", ("bpsc", "bihar public service commission")),
+    "BPSSC": ("Bihar Police Subordinate Services Commission", ("bpssc",)),
+    "CSBC": ("Central Selection Board of Constable, Bihar", ("csbc",)),
+    "JPSC": ("Jharkhand Public Service Commission", ("jpsc",)),
+    "WBSSC": ("West Bengal School Service Commission", ("wbssc",)),
+    "NTA": ("National Testing Agency", ("nta", "national testing agency")),
+    "OICL": ("Oriental Insurance Company Limited", ("oicl", "oriental insurance")),
+    "YIL": ("Yantra India Limited", ("yil", "yantra india limited")),
+    "Indian Army": ("Indian Army", ("indian army", "join indian army")),
+    "Indian Navy": ("Indian Navy", ("indian navy", "join indian navy")),
+    "IAF": ("Indian Air Force", ("iaf", "indian air force")),
+    "UPSSSC": ("Uttar Pradesh Subordinate Services Selection Commission", ("upsssc",)),
+    "UP Police": ("Uttar Pradesh Police Recruitment and Promotion Board", ("up police", "uppbpb", "uttar pradesh police")),
+    "UPBEB": ("Uttar Pradesh Basic Education Board", ("up deled", "updeled", "upbeb")),
+    "JEECUP": ("Joint Entrance Examination Council Uttar Pradesh", ("jeecup",)),
+    "BCECEB": ("Bihar Combined Entrance Competitive Examination Board", ("bcece", "bceceb")),
+    "HSSC": ("Haryana Staff Selection Commission", ("hssc", "haryana staff selection commission")),
+    "TNPSC": ("Tamil Nadu Public Service Commission", ("tnpsc",)),
+    "APPSC": ("Arunachal Pradesh Public Service Commission", ("appsc",)),
+    "APSC": ("Assam Public Service Commission", ("apsc",)),
+    "OSSC": ("Odisha Staff Selection Commission", ("ossc",)),
+    "OPSC": ("Odisha Public Service Commission", ("opsc",)),
+    "MPPSC": ("Madhya Pradesh Public Service Commission", ("mppsc",)),
+    "MPSC": ("Maharashtra Public Service Commission", ("mpsc",)),
+    "TSPSC": ("Telangana State Public Service Commission", ("tspsc", "tgpsc")),
+}
+_PATTERNS = [
+    (short, full, re.compile(r"\b(" + "|".join(re.escape(a) for a in aliases) + r")\b", re.I))
+    for short, (full, aliases) in ORGANISATIONS.items()
+]
+_ORDER_BY_LENGTH = sorted(_PATTERNS, key=lambda p: -max(len(a) for a in ORGANISATIONS[p[0]][1]))
+
+
+def canonical_organisation(*texts: str | None) -> tuple[str, str] | None:
+    """(full name, short name) for the first text that names a known organisation."""
+    for text in texts:
+        if not text:
+            continue
+        hits = [(m.start(), short, full) for short, full, p in _ORDER_BY_LENGTH if (m := p.search(text))]
+        if hits:
+            _, short, full = min(hits)
+            return full, short
+    return None

@@ -1,0 +1,78 @@
+"""Total posts and post names from vacancy tables (summed, and checked against a stated total)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jobcore.schema import Post
+
+_NUMBER = re.compile(r"\d[\d,]*")
+_TOTAL_ROW = re.compile(r"^\s*(grand\s+)?total\b", re.I)
+_TOTAL_COL = re.compile(r"\b(total|no\.?\s+of\s+posts?|posts?|vacanc(y|ies)|seats?)\b", re.I)
+_NAME_COL = re.compile(r"\b(post|name|trade|discipline|designation|course)\b", re.I)
+_POSTS_IN_TEXT = re.compile(r"\b(\d[\d,]*)\s*(?:\+\s*\d+\s*)?(?:posts?|vacanc(?:y|ies)|seats?)\b", re.I)
+_QUAL_COL = re.compile(r"eligib|qualif", re.I)
+
+
+@dataclass
+class Vacancies:
+    total: int | None = None
+    posts: list[Post] = field(default_factory=list)
+    eligibility: list[str] = field(default_factory=list)
+    selection: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _int(text) -> int | None:
+    match = _NUMBER.search(str(text or ""))
+    return int(match.group(0).replace(",", "")) if match else None
+
+
+def parse_vacancies(tables: list[dict]) -> Vacancies:
+    result = Vacancies()
+    for table in tables or []:
+        headers = [h for h in table.get("headers", []) if h]
+        rows = table.get("rows", [])
+        if any(re.search(r"whatsapp|telegram|join\s+our", h, re.I) for h in headers):
+            continue
+        if len(headers) == 1 and re.search(r"selection", headers[0], re.I):
+            result.selection += [v for r in rows for v in r.values() if v]
+            continue
+        name_col = next((h for h in headers if _NAME_COL.search(h)), headers[0] if headers else None)
+        qual_col = next((h for h in headers if _QUAL_COL.search(h)), None)
+        if qual_col:
+            result.eligibility += [f"{r.get(name_col, '')}: {r[qual_col]}".strip(": ") for r in rows if r.get(qual_col)]
+            continue
+        count_cols = [h for h in headers if h != name_col and _TOTAL_COL.search(h)]
+        total_col = next((h for h in count_cols if re.search(r"total", h, re.I)), count_cols[-1] if count_cols else None)
+        if total_col is None:
+            continue
+        stated = None
+        summed = 0
+        for row in rows:
+            name = (row.get(name_col) or "").strip()
+            count = _int(row.get(total_col))
+            if count is None:  # a row without the total column: add up its number cells
+                numbers = [_int(v) for k, v in row.items() if k != name_col and _int(v) is not None]
+                count = sum(numbers) if numbers else None
+            if _TOTAL_ROW.match(name):
+                stated = count
+                continue
+            if count is not None:
+                summed += count
+                result.posts.append(Post(name=name or "Posts", count=count))
+        if stated is not None and summed and stated != summed:
+            result.warnings.append(f"vacancy table says {stated} in all but its rows add up to {summed}")
+        total = stated if stated is not None else (summed or None)
+        if total is not None:
+            result.total = (result.total or 0) + total
+    return result
+
+
+def posts_in_text(text: str | None) -> int | None:
+    """``Recruitment to 47 Posts of …`` → 47."""
+    if not text:
+        return None
+    match = _POSTS_IN_TEXT.search(text)
+    return int(match.group(1).replace(",", "")) if match else None

@@ -1,0 +1,174 @@
+"""Stage 100: raw item → normalised job facts (``normalise_job``), wrapped as a Scrapy pipeline."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from itemadapter import ItemAdapter
+
+from jobcore.schema import Stage
+from jobcore.stages import classify_stage
+from pipelines.fields.ages import parse_ages
+from pipelines.fields.dates import find_dates, parse_date
+from pipelines.fields.fees import parse_fees
+from pipelines.fields.important_dates import map_important_dates
+from pipelines.fields.links import classify_links
+from pipelines.fields.organisations import canonical_organisation
+from pipelines.fields.qualifications import qualification_levels
+from pipelines.fields.vacancies import parse_vacancies, posts_in_text
+from pipelines.sanitise import plain_lines, plain_text
+
+_ADVT = re.compile(
+    r"\b(?:CEN|Advt\.?|Advertisement)\s*(?:No\.?|Number)?\s*[-:.]?\s*(\d{1,3}\s*[/\-]\s*(?:19|20)?\d{2})\b",
+    re.I,
+)
+_CEN = re.compile(r"\bCEN\s*[-\s]?\s*(\d{1,2})\s*[/\-]\s*((?:19|20)\d{2})\b", re.I)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d{2})\b")
+
+
+def find_advt_no(*texts: str | None) -> str | None:
+    for text in texts:
+        if not text:
+            continue
+        if match := _CEN.search(text):
+            return f"CEN {int(match.group(1)):02d}/{match.group(2)}"
+        if match := _ADVT.search(text):
+            number = re.sub(r"\s*([/\-])\s*", "/", match.group(1))
+            return f"Advt. {number}"
+    return None
+
+
+def _is_pdf(url: str | None) -> bool:
+    return bool(url) and urlsplit(url).path.lower().endswith(".pdf")
+
+
+def normalise_job(raw: dict) -> dict:
+    """A dict in the shape of ``JobPosting`` from a RawJob's fields; never raises on bad values.
+
+    Unreadable values become None with a warning in ``warnings``.
+    """
+    warnings: list[str] = []
+    title = plain_text(raw.get("title"))
+    summary = plain_text(raw.get("summary"))
+    body = plain_text(raw.get("body_text"))
+    pdf_text = plain_text(raw.get("pdf_text"))
+    source_org = plain_text(raw.get("organisation"))
+    canonical = canonical_organisation(source_org, title, summary)
+    if canonical:
+        organisation, short = canonical
+    else:
+        organisation, short = source_org, None
+
+    stage = classify_stage(plain_text(raw.get("notice_kind")), title)
+    advt_no = find_advt_no(plain_text(raw.get("advt_no")), title) or plain_text(raw.get("advt_no"))
+    year_match = _YEAR.search(title or "") or _YEAR.search(advt_no or "")
+
+    fields, events, date_warnings = map_important_dates(plain_lines(raw.get("important_dates")))
+    warnings += date_warnings
+    pending = fields.pop("_pending", [])
+    if pending:
+        warnings.append("dates not yet announced: " + ", ".join(sorted(set(pending))))
+
+    notice = parse_date(plain_text(raw.get("notice_date")))
+    if raw.get("notice_date") and not notice.start:
+        warnings.append(f"could not read the notice date {raw.get('notice_date')!r}")
+    expires = parse_date(plain_text(raw.get("expires")))
+
+    fees, fee_warnings = parse_fees(plain_lines(raw.get("application_fee")))
+    warnings += fee_warnings
+    ages = parse_ages(plain_lines(raw.get("age_limit")))
+    warnings += ages.warnings
+    vacancies = parse_vacancies(raw.get("vacancy_tables") or [])
+    warnings += vacancies.warnings
+
+    links = classify_links(
+        [{"label": plain_text(link.get("label")), "url": link.get("url")} for link in raw.get("links") or []]
+    )
+    pdf_url = raw.get("pdf_url")
+    notification_pdf = pdf_url if pdf_url and _is_pdf(pdf_url) else None
+    notification_pdf = notification_pdf or next((lk.url for lk in links if lk.kind == "notification_pdf"), None)
+    application_link = next((lk.url for lk in links if lk.kind == "apply_online"), None)
+    official_website = next((lk.url for lk in links if lk.kind == "official_website"), None)
+
+    if pdf_text and not fields.get("apply_last"):
+        fields.update(_dates_from_notice_text(pdf_text))
+
+    eligibility = " ".join(vacancies.eligibility) or None
+    total_posts = vacancies.total or posts_in_text(title) or posts_in_text(summary)
+
+    return {
+        "source": raw.get("source"),
+        "source_kind": raw.get("source_kind") or "official",
+        "source_url": raw.get("source_url"),
+        "organisation": organisation,
+        "organisation_short": short,
+        "department": plain_text(raw.get("department")),
+        "category": plain_text(raw.get("category")),
+        "state": plain_text(raw.get("state")),
+        "title": title,
+        "description": summary or (body[:600] if body else None),
+        "stage": stage.value,
+        "advt_no": advt_no,
+        "exam_year": int(year_match.group(1)) if year_match else None,
+        "notice_date": notice.start,
+        "expires_on": expires.start,
+        "events": events,
+        **fields,
+        "total_posts": total_posts,
+        "posts": vacancies.posts,
+        "qualification": qualification_levels(eligibility, title, summary, body),
+        "eligibility": eligibility,
+        "selection_process": vacancies.selection,
+        "age_min": ages.minimum,
+        "age_max": ages.maximum,
+        "age_as_on": ages.as_on,
+        "age_relaxation": ages.relaxation,
+        "age_notes": ages.notes,
+        "fees": fees,
+        "application_link": application_link,
+        "notification_pdf": notification_pdf,
+        "official_website": official_website,
+        "links": links,
+        "warnings": warnings,
+    }
+
+
+_NOTICE_DATE_PATTERNS = {
+    "apply_start": re.compile(r"(?:opening|start|commencement)\s+date[^.\n]{0,60}?", re.I),
+    "apply_last": re.compile(r"(?:closing|last)\s+date[^.\n]{0,60}?", re.I),
+}
+
+
+def _dates_from_notice_text(text: str) -> dict:
+    """Apply dates from a notice PDF's text: the first date after 'opening/closing date'."""
+    found = {}
+    for name, pattern in _NOTICE_DATE_PATTERNS.items():
+        for match in pattern.finditer(text):
+            dates = find_dates(text[match.start(): match.end() + 40])
+            if dates:
+                found[name] = dates[0]
+                break
+    if found.get("apply_start") and found.get("apply_last") and found["apply_last"] < found["apply_start"]:
+        found.pop("apply_start")
+    return found
+
+
+class NormalisePipeline:
+    """Replaces the raw item by its normalised facts; keeps the raw item for quarantine."""
+
+    def __init__(self, stats):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def process_item(self, item):
+        raw = ItemAdapter(item).asdict()
+        facts = normalise_job(raw)
+        if facts["warnings"]:
+            self.stats.inc_value("jobs/warning/normalise", len(facts["warnings"]))
+        if facts["stage"] == Stage.other.value:
+            self.stats.inc_value("jobs/stage/other")
+        return {"raw": raw, "facts": facts}

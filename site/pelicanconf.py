@@ -1,0 +1,66 @@
+"""Pelican settings for the job site. The job pages come from the snapshot (plugin ``jobpages``)."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SITENAME = "Sarkari Jobs"
+SITE_TAGLINE = "Government job notices, last dates, admit cards and results — checked daily"
+SITEURL = os.environ.get("JOBS_SITE_URL", "http://localhost:8000").rstrip("/")
+RELATIVE_URLS = False
+TIMEZONE = "Asia/Kolkata"
+DEFAULT_LANG = "en"
+
+PATH = str(ROOT / "content")
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = []
+STATIC_PATHS = []
+IGNORE_FILES = ["overrides", ".#*"]
+OUTPUT_PATH = os.environ.get("JOBS_SITE_OUTPUT", str(ROOT / "site" / "output"))
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = []
+
+THEME = str(ROOT / "templates")
+# The theme is templates/ itself (no templates/templates): Pelican finds it as an override.
+THEME_TEMPLATES_OVERRIDES = [str(ROOT / "templates")]
+THEME_STATIC_DIR = "theme"
+THEME_STATIC_PATHS = ["static"]
+PLUGIN_PATHS = [str(ROOT / "site" / "plugins")]
+PLUGINS = ["jobpages"]
+
+# Pelican's own blog pages are off: every page of this site is ours.
+DIRECT_TEMPLATES = []
+PAGINATED_TEMPLATES = {}
+ARTICLE_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
+JOBS_SNAPSHOT = os.environ.get("JOBS_SNAPSHOT", str(ROOT / "var" / "snapshot.json"))
+JOBS_TODAY = os.environ.get("JOBS_TODAY", "")
