@@ -90,20 +90,18 @@ class JobSpider(scrapy.Spider):
 
     def make_job(self, response: Response, **fields) -> RawJob:
         """A RawJob with this source's metadata; ``fields`` are raw texts and absolute URLs."""
-        item = RawJob(
-            source=self.name,
-            source_kind=self.source_kind,
-            source_url=fields.pop("source_url", None) or response.url,
-            organisation=fields.pop("organisation", None) or self.organisation,
-            department=fields.pop("department", None) or self.department,
-            state=fields.pop("state", None) or self.state,
-            category=fields.pop("category", None) or self.category,
-            scraped_at=config.today().isoformat(),
-        )
-        for key, value in fields.items():
-            if value is not None:
-                item[key] = value
-        return item
+        values = {
+            "source": self.name,
+            "source_kind": self.source_kind,
+            "source_url": fields.pop("source_url", None) or response.url,
+            "organisation": fields.pop("organisation", None) or self.organisation,
+            "department": fields.pop("department", None) or self.department,
+            "state": fields.pop("state", None) or self.state,
+            "category": fields.pop("category", None) or self.category,
+            "scraped_at": config.today().isoformat(),
+            **fields,
+        }
+        return RawJob(**{k: v for k, v in values.items() if v not in (None, "", [])})
 
     def links_in(self, response: Response, selector) -> list[dict]:
         """Every usable link inside ``selector`` as ``{"label", "url"}``."""
