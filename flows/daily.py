@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
 from prefect import flow, task
-from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.artifacts import create_table_artifact
+from prefect.task_runners import ThreadPoolTaskRunner
 
+import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
 from jobcore import config
 from jobcore.build import build_site
 from jobcore.crawl import run_spider, spider_names

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -100,10 +101,8 @@ def cmd_serve(args) -> int:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root.resolve()))
     with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
         print(f"serving {root} at http://{args.host}:{args.port}/ (Ctrl-C stops)")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 
@@ -158,7 +157,22 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.set_defaults(func=cmd_serve)
     sub.add_parser("demo", help="run the whole daily job on the captured pages (embedded defaults)").set_defaults(func=cmd_demo)
+    for module in _command_modules():
+        module.add_parser(sub)
     return parser
+
+
+def _command_modules():
+    """Further subcommands: each ``jobcore/commands/<name>.py`` has ``add_parser(subparsers)``."""
+    import importlib
+    import pkgutil
+
+    from jobcore import commands
+
+    return [
+        importlib.import_module(f"jobcore.commands.{info.name}")
+        for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,6 @@ import logging
 import time
 
 from scrapy.exceptions import DropItem
-
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from jobcore import config
