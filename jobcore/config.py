@@ -45,7 +45,8 @@ def site_output_dir() -> Path:
 
 
 def publish_dir() -> Path:
-    return Path(os.environ.get("JOBS_PUBLISH_DIR", PROJECT_ROOT / "public")).resolve()
+    # absolute(), not resolve(): the target is a symlink to the current release.
+    return Path(os.environ.get("JOBS_PUBLISH_DIR", PROJECT_ROOT / "public")).absolute()
 
 
 def site_url() -> str:

@@ -15,6 +15,8 @@ ARTIFACTS = ROOT / "test-artifacts"
 # Never touch the developer's embedded database, Prefect home or published site from tests.
 _SCRATCH = Path(tempfile.mkdtemp(prefix="jobs-tests-"))
 os.environ["JOBS_VAR_DIR"] = str(_SCRATCH / "var")
+(_SCRATCH / "run").mkdir(mode=0o700)
+os.environ["XDG_RUNTIME_DIR"] = str(_SCRATCH / "run")
 os.environ["PREFECT_HOME"] = str(_SCRATCH / "prefect")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ["JOBS_SITE_OUTPUT"] = str(_SCRATCH / "site-output")
