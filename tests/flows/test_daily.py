@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from jobcore.build import tree_digest
 from jobcore.tables import CrawlRun, Job, JobEvent, Quarantine
 
-pytestmark = [pytest.mark.slow]
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("prefect")]
 
 
 @pytest.fixture(scope="module")
