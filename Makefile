@@ -15,7 +15,8 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 $(UV):
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) is needed (Python 3.11)"; exit 1; }
 	@$(PYTHON) -m venv $(TOOLS)
-	@$(TOOLS)/bin/pip install -q --disable-pip-version-check uv==$(UV_VERSION)
+	@$(TOOLS)/bin/pip install -q --disable-pip-version-check uv==$(UV_VERSION) 2>&1 | { grep -v "is ignored: it is neither" || true; }
+	@test -x $(UV) || { echo "error: could not install uv into $(TOOLS)"; exit 1; }
 
 $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 	@echo "installing dependencies (uv, locked)…"
