@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.http import Response
+from scrapy import signals
+from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawlers.items import RawJob
+from crawlers.pdf_text import pdf_text
 from crawlers.redirects import soft_redirect_target
 from jobcore import config
 
@@ -42,6 +45,14 @@ def absolute_link(response: Response, href: str | None) -> str | None:
     return url
 
 
+MAX_UNDECODABLE_SHARE = 0.001
+
+
+def undecodable_share(text: str) -> float:
+    """Share of U+FFFD replacement characters: bytes the declared encoding could not decode."""
+    return text.count("\ufffd") / len(text) if text else 0.0
+
+
 class JobSpider(scrapy.Spider):
     """Base of every source spider. Subclasses set the metadata and write ``parse``."""
 
@@ -53,6 +64,21 @@ class JobSpider(scrapy.Spider):
     may_be_empty: bool = False
     start_urls: list[str] = []
 
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._check_decoding, signal=signals.response_received)
+        return spider
+
+    def _check_decoding(self, response, request, spider):
+        """Record a page whose bytes do not match its declared encoding (mojibake is not data)."""
+        if spider is not self or not isinstance(response, TextResponse) or not response.body:
+            return
+        bad = undecodable_share(response.text)
+        if bad > MAX_UNDECODABLE_SHARE:
+            self.record_error(response.url,
+                              f"encoding: {bad:.1%} of the text is undecodable as {response.encoding}")
+
     async def start(self):
         for url in self.start_urls:
             yield self.request(url, callback=self.parse)
@@ -62,7 +88,32 @@ class JobSpider(scrapy.Spider):
         return scrapy.Request(url, callback=callback or self.parse, errback=self.on_error, **kwargs)
 
     def follow(self, response: Response, url: str, callback, **kwargs) -> scrapy.Request:
-        return response.follow(url, callback=callback, errback=self.on_error, **kwargs)
+        kwargs.setdefault("errback", self.on_error)
+        return response.follow(url, callback=callback, **kwargs)
+
+    def follow_pdf(self, response: Response, url: str, item: RawJob) -> scrapy.Request:
+        """Fetch a notice PDF and yield ``item`` with its text in ``pdf_text``.
+
+        The item is yielded whatever happens to the PDF (404, timeout, scan, legacy font, broken
+        file); the problem is recorded against the source with the PDF's URL.
+        """
+        item.setdefault("pdf_url", response.urljoin(url))
+        # dont_filter: several notices may share one PDF and each must come back.
+        return self.follow(response, url, callback=self._pdf_fetched, errback=self._pdf_failed,
+                           cb_kwargs={"item": item}, dont_filter=True)
+
+    async def _pdf_fetched(self, response: Response, item: RawJob):
+        # A 37-page notice takes seconds to extract: off the reactor thread, so downloads go on.
+        extracted = await asyncio.to_thread(pdf_text, response.body)
+        if extracted.readable:
+            item["pdf_text"] = extracted.text
+        else:
+            self.record_error(response.url, f"PDF {extracted.problem}")
+        yield item
+
+    def _pdf_failed(self, failure: Failure):
+        self.on_error(failure)
+        yield failure.request.cb_kwargs["item"]
 
     def on_error(self, failure: Failure):
         request = failure.request
@@ -73,7 +124,8 @@ class JobSpider(scrapy.Spider):
         self.record_error(request.url, reason)
 
     def record_error(self, url: str, reason: str) -> None:
-        self.crawler.stats.inc_value(f"jobs/error/{reason.split()[0].lower()}")
+        kind = re.sub(r"\W+", "_", reason.split()[0].lower()).strip("_") if reason.strip() else "unknown"
+        self.crawler.stats.inc_value(f"jobs/error/{kind}")
         errors = self.crawler.stats.get_value("jobs/error_log") or []
         errors.append({"url": url, "reason": reason})
         self.crawler.stats.set_value("jobs/error_log", errors)

@@ -96,8 +96,9 @@ class CrawlHealth:
                     errors=summary["errors"],
                     duration_s=summary["duration_s"],
                     stats=_json_safe({k: v for k, v in stats.items() if k != "jobs/error_log"}),
-                    error_log=stats.get("jobs/error_log") or (
-                        [{"url": None, "reason": summary["problem"]}] if summary["problem"] else []
+                    error_log=(stats.get("jobs/error_log") or []) + (
+                        [{"url": (spider.start_urls or [None])[0], "reason": summary["problem"]}]
+                        if summary["problem"] else []
                     ),
                 )
             )

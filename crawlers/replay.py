@@ -6,7 +6,14 @@ captured files::
     {"capture_date": "2018-03-15",
      "urls": {"http://upsc.gov.in/": "home.html",
               "http://www.upsc.gov.in/": {"status": 301, "headers": {"Location": "http://upsc.gov.in/"}},
-              "http://upsc.gov.in/notice.pdf": {"file": "notice.pdf", "headers": {"Content-Type": "application/pdf"}}}}
+              "http://upsc.gov.in/notice.pdf": {"file": "notice.pdf", "headers": {"Content-Type": "application/pdf"}},
+              "http://slow.example/": {"file": "home.html", "delay": 40},
+              "http://down.example/": {"file": "error.html", "status": 500},
+              "http://cut.example/": {"file": "home.html", "truncate": 2000}}}
+
+``status`` and ``headers`` are sent as captured (a 301 with its ``Location`` is followed by
+Scrapy's own redirect middleware); ``delay`` holds the answer back (timeouts); ``truncate`` sends
+that many bytes of the body and closes the connection (Scrapy sees a data loss).
 
 Requests keep their original URLs everywhere in Scrapy (robots.txt, redirects, dupefilter, cache);
 only the last hop, the real Twisted HTTP client, talks to the loopback server. A URL that was not
@@ -32,6 +39,7 @@ from w3lib.url import canonicalize_url
 log = logging.getLogger(__name__)
 
 REPLAY_PATH = "/__replay__"
+_FRAMING_HEADERS = {"content-length", "transfer-encoding", "content-encoding", "connection"}
 _TYPES = {".html": "text/html", ".htm": "text/html", ".json": "application/json", ".pdf": "application/pdf"}
 
 
@@ -47,6 +55,7 @@ class Capture:
     headers: dict[str, str] = field(default_factory=dict)
     file: Path | None = None
     delay: float = 0.0
+    truncate: int | None = None  # send only this many bytes of the body, then drop the connection
 
 
 def load_captures(root: Path) -> dict[str, Capture]:
@@ -65,6 +74,7 @@ def load_captures(root: Path) -> dict[str, Capture]:
             captures[replay_key(url)] = Capture(
                 status=int(entry.get("status", 200)), headers=headers, file=file,
                 delay=float(entry.get("delay", 0)),
+                truncate=int(entry["truncate"]) if entry.get("truncate") is not None else None,
             )
     return captures
 
@@ -141,12 +151,22 @@ class ReplayServer:
         payload = capture.file.read_bytes() if capture.file else b""
         handler.send_response(capture.status)
         for name, value in capture.headers.items():
-            handler.send_header(name, value)
+            # The file is stored decoded and whole: its framing headers are the server's to write.
+            if name.lower() not in _FRAMING_HEADERS:
+                handler.send_header(name, value)
         handler.send_header("Content-Length", str(len(payload)))
         handler.send_header("X-Replay", "hit")
+        if capture.truncate is not None:
+            handler.send_header("Connection", "close")
         handler.end_headers()
-        if body:
+        if not body:
+            return
+        if capture.truncate is None:
             handler.wfile.write(payload)
+        else:  # a connection that dies mid-body, as slow government servers' do
+            handler.wfile.write(payload[: capture.truncate])
+            handler.wfile.flush()
+            handler.close_connection = True
 
 
 class ReplayDownloadHandler(HTTP11DownloadHandler):
