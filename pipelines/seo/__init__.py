@@ -1,0 +1,1 @@
+"""SEO text for a job: prompt, LLM client, fact check, cache, deterministic template, writer."""
