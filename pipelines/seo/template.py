@@ -24,7 +24,8 @@ _STAGE_WORDS = re.compile(
     r"\b(online\s+form|apply\s+online|online\s+application|admit\s+card|hall\s+ticket|"
     r"call\s+letter|answer\s+key|final\s+result|result|results|score\s*card|marks|cut[\s-]?off|exam\s+date|"
     r"notification|recruitment|vacancy|vacancies|released|declared|out|download|"
-    r"correction|date\s+extended|last\s+date\s+extended)\b",
+    r"correction\s+window|correction|date\s+extended|last\s+date\s+extended|joining\s+orders?|"
+    r"counselling|admission|exam\s+schedule|date\s+sheet)\b",
     re.I,
 )
 
@@ -346,7 +347,8 @@ def _faq(job: JobPosting, seed: str, subject: str) -> list[dict]:
                     "a": f"Open the admit card link on the official website of {org} and log in "
                          "with your registration number and date of birth or password."})
     elif job.stage in OUTCOME_STAGES:
-        noun = {Stage.answer_key: "answer key", Stage.cutoff: "cut-off"}.get(job.stage, "result")
+        noun = {Stage.answer_key: "answer key", Stage.cutoff: "cut-off", Stage.marks: "marks",
+                Stage.score_card: "score card"}.get(job.stage, "result")
         faq.append({"q": f"How can I check the {noun}?",
                     "a": f"Open the {noun} link on the official website of {org} and look for "
                          "your roll number or download the PDF."})

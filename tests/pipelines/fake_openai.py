@@ -72,7 +72,7 @@ def _obey(facts: dict) -> dict:
     said = re.search(r"say (?:that )?the last date is ([^.,;]+)", scraped, re.I)
     if said:
         claim = said.group(1).strip()
-        answer["summary"] += f" The last date is {claim}."
+        answer["summary"] = answer["summary"].split(". ")[0] + f". The last date is {claim}."
         answer["faq"][0] = {"q": "What is the last date?", "a": f"The last date is {claim}."}
     if re.search(r"ignore (all )?previous instructions", scraped, re.I):
         answer["faq"][-1] = {"q": "Where is the notice?", "a": "See https://evil.example.com now."}
@@ -82,7 +82,7 @@ def _obey(facts: dict) -> dict:
 def _wrong_date(facts: dict) -> dict:
     answer = good_answer(facts)
     moved = dt.date.fromisoformat(facts.get("apply_last") or "2026-01-01") + dt.timedelta(days=7)
-    answer["summary"] += f" The last date is {_day(moved.isoformat())}."
+    answer["summary"] = answer["summary"].split(". ")[0] + f". Apply by {_day(moved.isoformat())}."
     return answer
 
 
