@@ -45,3 +45,18 @@ def _prune(releases: Path, keep: Path) -> None:
                   key=lambda p: p.stat().st_mtime, reverse=True)
     for old in olds[KEEP_RELEASES - 1:]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def publish_output(output: Path, target: Path) -> dict:
+    """Publish where the environment says: the S3 bucket ``JOBS_S3_BUCKET`` if set (see
+    ``jobcore.publish_s3``), else the local folder ``target`` (atomic symlink swap)."""
+    if os.environ.get("JOBS_S3_BUCKET", "").strip():
+        from jobcore.publish_s3 import publish_s3_from_env
+
+        report = publish_s3_from_env(output)
+        return {"target": f"s3://{report.bucket}/{report.prefix}", "changed": report.changed,
+                "uploaded": len(report.uploaded), "deleted": len(report.deleted),
+                "unchanged": report.unchanged,
+                "invalidation": report.invalidation["id"] if report.invalidation else None}
+    release, changed = publish_folder(output, target)
+    return {"target": str(target), "release": release.name, "changed": changed}
