@@ -25,7 +25,7 @@ SETTINGS = ["-s", f"SPIDER_MODULES={FIXTURE_SPIDERS}", "-s", "RETRY_TIMES=0",
 
 @pytest.fixture(scope="module")
 def runs(pg_url, pg_engine):
-    """Three sources in sequence, as the daily flow runs them: broken, silent, healthy."""
+    """Sources in sequence, as the daily flow runs them: broken, silent, quiet, healthy."""
     mp = pytest.MonkeyPatch()
     mp.setenv("JOBS_REPLAY", "1")
     mp.setenv("JOBS_RECORD_RUNS", "1")
@@ -38,6 +38,7 @@ def runs(pg_url, pg_engine):
         "fixture_pages": run_spider("fixture_pages", timeout=120,
                                     extra_args=[*SETTINGS, "-a", f"urls={','.join(PAGES)}"]),
         "fixture_silent": run_spider("fixture_silent", timeout=120, extra_args=SETTINGS),
+        "fixture_quiet": run_spider("fixture_quiet", timeout=120, extra_args=SETTINGS),
         "upsc": run_spider("upsc", timeout=120, extra_args=SETTINGS),
     }
     with Session(pg_engine) as session:
@@ -78,6 +79,12 @@ def test_a_source_with_no_items_fails_loudly(runs):
     assert {"url": "http://bad-input.example/error.html", "reason": "HTTP 500"} in run.error_log
     assert any(e["reason"].startswith("no items from this source") for e in run.error_log)
     assert summaries["fixture_silent"]["status"] == "failed"
+
+
+@pytest.mark.slow
+def test_a_source_that_may_be_empty_is_ok_with_no_items(runs):
+    _, rows = runs
+    assert (rows["fixture_quiet"].status, rows["fixture_quiet"].items) == ("ok", 0)
 
 
 @pytest.mark.slow
