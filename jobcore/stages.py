@@ -12,6 +12,8 @@ from jobcore.schema import Stage
 
 # Order matters: the first pattern that matches wins ("Revised Exam Date" before "Exam").
 STAGE_PATTERNS: list[tuple[Stage, re.Pattern]] = [
+    # instructions for filling the OMR sheet come before the exam; they are not marks
+    (Stage.other, re.compile(r"\bomr\s+sheet\s+instructions?\b|\binstructions?\s+for\s+(the\s+)?omr\b", re.I)),
     (Stage.joining_order, re.compile(r"\bjoining\s+(order|letter)s?\b", re.I)),
     (Stage.counselling, re.compile(r"\b(counsell?ing|mop[- ]?up|seat\s+allot\w*|choice\s+filling)\b", re.I)),
     (Stage.score_card, re.compile(r"\bscore\s*card\b", re.I)),

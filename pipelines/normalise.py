@@ -19,24 +19,51 @@ from pipelines.fields.qualifications import qualification_levels
 from pipelines.fields.vacancies import parse_vacancies, posts_in_text
 from pipelines.sanitise import plain_lines, plain_text
 
-_ADVT = re.compile(
-    r"\b(?:CEN|Advt\.?|Advertisement)\s*(?:No\.?|Number)?\s*[-:.]?\s*(\d{1,3}\s*[/\-]\s*(?:19|20)?\d{2})\b",
+_CEN = re.compile(r"\bCEN\s*(?:No\.?)?\s*[-\s]?\s*(\d{1,2})\s*[/\-]\s*((?:19|20)\d{2})\b", re.I)
+# "Advt No. : 03/2025", "ADVERTISEMENT No. 1457", "Advt.No. 01/2026", "Advt. No. 1803/7014/CSSC/ESTT/2025"
+_ADVT_NO = re.compile(
+    r"\b(?:advt|advertisement)\.?\s*(?:no\.?|number)\s*[:.\-]?\s*([A-Z0-9][A-Z0-9/\-]*(?:\s*/\s*[A-Z0-9\-]+)*)",
     re.I,
 )
-_CEN = re.compile(r"\bCEN\s*[-\s]?\s*(\d{1,2})\s*[/\-]\s*((?:19|20)\d{2})\b", re.I)
+_ADVT_SHORT = re.compile(r"\b(?:Advt\.?|Advertisement)\s*[-:.]?\s*(\d{1,4}\s*[/\-]\s*(?:19|20)?\d{2})\b", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d{2})\b")
 
 
 def find_advt_no(*texts: str | None) -> str | None:
+    """The advertisement (or CEN) number a text names, in a tidy form; None when it names none."""
     for text in texts:
         if not text:
             continue
         if match := _CEN.search(text):
             return f"CEN {int(match.group(1)):02d}/{match.group(2)}"
-        if match := _ADVT.search(text):
-            number = re.sub(r"\s*([/\-])\s*", "/", match.group(1))
-            return f"Advt. {number}"
+        if (match := _ADVT_NO.search(text)) and re.search(r"\d", match.group(1)):
+            return re.sub(r"\s*/\s*", "/", match.group(1)).strip("-/")[:80]
+        if match := _ADVT_SHORT.search(text):
+            return re.sub(r"\s*([/\-])\s*", "/", match.group(1))
     return None
+
+
+_AS_ON = re.compile(r"\bas\s+(?:on|of)\s+([^.;]{0,40})", re.I)
+_AFTER_APPLYING = ("exam_date", "admit_card_date", "answer_key_date", "result_date")
+
+
+def age_as_on_in(text: str | None):
+    """``… 42 years as of August 01, 2025`` → 2025-08-01 (the summary's as-on date for ages)."""
+    for match in _AS_ON.finditer(text or ""):
+        if dates := find_dates(match.group(1)):
+            return dates[0]
+    return None
+
+
+def _drop_dates_before_applying(fields: dict, warnings: list[str]) -> None:
+    """An exam (or admit card, result) before the application opens is a typo, not a fact."""
+    start = fields.get("apply_start")
+    for name in _AFTER_APPLYING:
+        if start and fields.get(name) and fields[name] < start:
+            warnings.append(f"{name} {fields[name]} is before applications open ({start}); left empty")
+            fields.pop(name)
+            if name == "exam_date":
+                fields.pop("exam_date_end", None)
 
 
 def _is_pdf(url: str | None) -> bool:
@@ -61,11 +88,12 @@ def normalise_job(raw: dict) -> dict:
         organisation, short = source_org, None
 
     stage = classify_stage(plain_text(raw.get("notice_kind")), title)
-    advt_no = find_advt_no(plain_text(raw.get("advt_no")), title) or plain_text(raw.get("advt_no"))
+    advt_no = find_advt_no(plain_text(raw.get("advt_no")), title, summary) or plain_text(raw.get("advt_no"))
     year_match = _YEAR.search(title or "") or _YEAR.search(advt_no or "")
 
     fields, events, date_warnings = map_important_dates(plain_lines(raw.get("important_dates")))
     warnings += date_warnings
+    _drop_dates_before_applying(fields, warnings)
     pending = fields.pop("_pending", [])
     if pending:
         warnings.append("dates not yet announced: " + ", ".join(sorted(set(pending))))
@@ -79,6 +107,8 @@ def normalise_job(raw: dict) -> dict:
     warnings += fee_warnings
     ages = parse_ages(plain_lines(raw.get("age_limit")))
     warnings += ages.warnings
+    if ages.as_on is None and (ages.minimum is not None or ages.maximum is not None):
+        ages.as_on = age_as_on_in(summary)
     vacancies = parse_vacancies(raw.get("vacancy_tables") or [])
     warnings += vacancies.warnings
 

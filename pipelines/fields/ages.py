@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from pipelines.fields.dates import find_dates
 
+_YEARS_WHOLE = re.compile(r"(?<![\d.])(\d{1,2})(?!\.\d)\s*(?:years?|yrs?\.?|वर्ष)", re.I)
 _YEARS = re.compile(r"(\d{1,2})(?:\.\d+)?\s*(?:years?|yrs?\.?|वर्ष)", re.I)
+_SPAN = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*(?:-|–|to)\s*(\d{1,2}(?:\.\d+)?)\s*(?:years?|yrs)", re.I)
 _BARE = re.compile(r"^\s*(\d{1,2})\s*(?:\(|$)")
 
 
@@ -37,6 +39,8 @@ def parse_ages(lines: list[str]) -> AgeLimits:
     maxes: list[int] = []
     dob_min: list[tuple[dt.date, str]] = []
     dob_max: list[tuple[dt.date, str]] = []
+    odd_mins: list[float] = []
+    odd_maxes: list[float] = []
     for line in lines or []:
         text = line.strip()
         low = text.lower()
@@ -49,16 +53,21 @@ def parse_ages(lines: list[str]) -> AgeLimits:
             continue
         head, _, value = text.partition(":")
         value = value or text
-        years = [int(y) for y in _YEARS.findall(value)] or (
+        years = [int(y) for y in _YEARS_WHOLE.findall(value)] or (
             [int(m.group(1))] if (m := _BARE.match(value)) else []
         )
         dates = find_dates(value)
         is_min = bool(re.search(r"\bmin", head, re.I))
         is_max = bool(re.search(r"\bmax|upper", head, re.I))
-        if re.search(r"(\d{1,2})\s*(?:-|to)\s*(\d{1,2})\s*(?:years?|yrs)", value, re.I) and not (is_min or is_max):
-            lo, hi = map(int, re.search(r"(\d{1,2})\s*(?:-|to)\s*(\d{1,2})", value).groups())
-            mins.append(lo)
-            maxes.append(hi)
+        span = _SPAN.search(value)
+        if span and not (is_min or is_max):
+            lo, hi = span.groups()
+            for bound, into, odd in ((lo, mins, odd_mins), (hi, maxes, odd_maxes)):
+                if "." in bound:  # 17.5 years is not a whole year: say so, do not round
+                    ages.notes.append(text)
+                    odd.append(float(bound))
+                else:
+                    into.append(int(bound))
         elif years and is_min:
             mins.append(years[0])
         elif years and is_max:
@@ -75,8 +84,15 @@ def parse_ages(lines: list[str]) -> AgeLimits:
     elif dob_min or dob_max:
         ages.notes += [t for _, t in dob_min + dob_max if t not in ages.notes]
         ages.warnings.append("age limits given as birth dates without an as-on date; years not derived")
+    ages.notes = list(dict.fromkeys(ages.notes))
     ages.minimum = min(mins) if mins else None
     ages.maximum = max(maxes) if maxes else None
+    if odd_mins and (ages.minimum is None or min(odd_mins) < ages.minimum):
+        ages.minimum = None
+        ages.warnings.append(f"minimum age {min(odd_mins):g} years is not a whole year; left empty")
+    if odd_maxes and (ages.maximum is None or max(odd_maxes) > ages.maximum):
+        ages.maximum = None
+        ages.warnings.append(f"maximum age {max(odd_maxes):g} years is not a whole year; left empty")
     if len(set(maxes)) > 1:
         ages.notes = list(dict.fromkeys(ages.notes))
     return ages

@@ -26,8 +26,17 @@ _NUMERIC = re.compile(r"\b(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4}|\d{2})\
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WORDY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\s*,?\s*(\d{{4}})\b", re.I)
 _WORDY_US = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})\b", re.I)
-_DAY_RANGE = re.compile(rf"\b(\d{{1,2}})\s*(?:-|–|to|&|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s*(\d{{4}})\b", re.I)
-_MONTH_YEAR = re.compile(rf"^\s*{_MONTH}\s*,?\s*(\d{{4}})\s*$", re.I)
+# "13-14 September 2025", "13, 16, 17 & 18 February 2026", "06, 07, 13, & 14 December 2025"
+_DAY_SEP = r"\s*(?:,|&|and|-|–|to)(?:\s*(?:&|and))?\s*"
+_DAY_RANGE = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?((?:{_DAY_SEP}\d{{1,2}}(?:st|nd|rd|th)?)+)\s+{_MONTH}\s*,?\s*(\d{{4}})\b", re.I
+)
+# "31 January - 06 February 2026"
+_CROSS_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*(?:-|–|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s*(\d{{4}})\b", re.I
+)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*,?\s*(\d{{4}})\b", re.I)
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,7 @@ class DateValue:
     end: dt.date | None = None
     pending: bool = False  # "Notify Soon", "Before Exam": a date will come, none is known yet
     text: str = ""
+    approximate: bool = False  # "February 2026 Tentative": a month, not a day
 
 
 def _year(y: str) -> int:
@@ -63,6 +73,10 @@ def _dateparser(text: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+def _month_number(name: str) -> int:
+    return _MONTH_NAMES.index(name[:3].lower()) + 1
+
+
 def find_dates(text: str) -> list[dt.date]:
     """Every full date in ``text``, in order of appearance (day-first, as India writes them)."""
     if not text:
@@ -79,14 +93,20 @@ def find_dates(text: str) -> list[dt.date]:
 
     for m in _ISO.finditer(text):
         add(m, _safe_date(int(m[1]), int(m[2]), int(m[3])))
+    for m in _CROSS_MONTH.finditer(text):
+        year = int(m.groups()[-1])
+        first = _safe_date(year, _month_number(m[2]), int(m[1]))
+        last = _safe_date(year, _month_number(m[4]), int(m[3]))
+        if first and last and first <= last:
+            add(m, first)
+            found.append((m.start() + 1, last))
     for m in _DAY_RANGE.finditer(text):
-        day_a, day_b, month_text, year = m[1], m[2], m.group(0), m.groups()[-1]
-        base = _dateparser(f"{day_a} {re.search(_MONTH, month_text[len(m[1]):], re.I).group(0)} {year}")
-        if base:
-            add(m, base)
-            end = _safe_date(base.year, base.month, int(day_b))
-            if end:
-                found.append((m.start() + 1, end))
+        days = [int(d) for d in re.findall(r"\d{1,2}", m[1] + " " + m[2])]
+        month, year = _month_number(m.groups()[-2]), int(m.groups()[-1])
+        first, last = _safe_date(year, month, days[0]), _safe_date(year, month, days[-1])
+        if first and last and first <= last:
+            add(m, first)
+            found.append((m.start() + 1, last))
     for m in _NUMERIC.finditer(text):
         add(m, _safe_date(_year(m[3]), int(m[2]), int(m[1])))
     for pattern in (_WORDY, _WORDY_US):
@@ -106,6 +126,8 @@ def parse_date(text: str | None) -> DateValue:
         return DateValue(start=dates[0], end=end, text=text)
     if PLACEHOLDERS.search(text):
         return DateValue(pending=True, text=text)
+    if _MONTH_YEAR.search(text) or re.search(r"tentative|expected|approx", text, re.I):
+        return DateValue(text=text, approximate=True)
     return DateValue(text=text)
 
 

@@ -29,6 +29,10 @@ PAYMENT_MODES = {
 }
 
 
+_ALL = re.compile(r"\ball\s+(categor(y|ies)\s+)?(candidates?|categor(y|ies))\b|\bevery\s+candidate", re.I)
+_RANGE = re.compile(r"\d\s*(?:/-)?\s*(?:to|-|–)\s*(?:₹|rs\.?)?\s*\d", re.I)
+
+
 def parse_amount(text: str) -> int | None:
     """Whole rupees in a fee text; 0 for Nil/exempt; None when it names no amount."""
     if _NIL.search(text) and not re.search(r"[1-9]\d*\s*/-|₹\s*[1-9]", text):
@@ -40,10 +44,15 @@ def parse_amount(text: str) -> int | None:
 
 
 def parse_fees(lines: list[str]) -> tuple[Fees, list[str]]:
-    """Fees per category and payment modes; warnings for lines that name an amount oddly."""
+    """Fees per category and payment modes; warnings for lines that name an amount oddly.
+
+    A line for "All candidates" fills every category; a lone fee line without any category does
+    too, but two such lines (a registration fee and a seat fee…) say nothing per category.
+    """
     fees = Fees()
     warnings: list[str] = []
     modes: list[str] = []
+    uncategorised: list[tuple[int, str]] = []
     for line in lines or []:
         head, _, value = line.partition(":")
         if not value:
@@ -53,20 +62,32 @@ def parse_fees(lines: list[str]) -> tuple[Fees, list[str]]:
                 modes.append(name)
         if re.search(r"payment|mode|pay\s+the|through", head, re.I) and not re.search(r"\d", value.split("(")[0]):
             continue
+        if re.search(r"correction|employees?\b|late\s+fee|each\s+subject|additional", line, re.I):
+            continue  # not an application fee of a category
         categories = [c for c, pattern in CATEGORY_WORDS.items() if pattern.search(head)]
-        if not categories:
-            if re.search(r"\bfee\b", head, re.I) and (amount := parse_amount(value)) is not None:
-                categories = ["general"]
-            else:
-                continue
+        if not categories and _ALL.search(head):
+            categories = list(CATEGORY_WORDS)
+        if _RANGE.search(value):
+            if categories or re.search(r"\bfee\b", head, re.I):
+                warnings.append(f"fee is a range, not one amount: {line!r}")
+            continue
         amount = parse_amount(value)
         if amount is None:
             continue
         if amount > 100_000:
             warnings.append(f"fee {amount} looks wrong in {line!r}; ignored")
             continue
+        if not categories:
+            if re.search(r"\bfee\b", head, re.I):
+                uncategorised.append((amount, line))
+            continue
         for category in categories:
             if getattr(fees, category) is None:
                 setattr(fees, category, amount)
+    if len(uncategorised) == 1 and fees.is_empty():
+        for category in CATEGORY_WORDS:
+            setattr(fees, category, uncategorised[0][0])
+    elif len(uncategorised) > 1:
+        fees.notes = [line for _, line in uncategorised]
     fees.payment_modes = modes
     return fees, warnings

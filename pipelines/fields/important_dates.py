@@ -8,8 +8,10 @@ from jobcore.schema import DatedEvent
 from pipelines.fields.dates import parse_date
 
 # field → label pattern; the first match wins, so the specific labels come first.
-LABELS: list[tuple[str, re.Pattern]] = [
-    ("fee_last", re.compile(r"(last|closing)\s+date\s+(for|of)\s+(fee|payment)|fee\s+payment\s+last|last\s+date\s+.*\bfee\b|fee.*last\s+date", re.I)),
+LABELS: list[tuple[str | None, re.Pattern]] = [
+    # later stages with start/last dates of their own are events, not the application window
+    (None, re.compile(r"counsell?ing|training|document\s+verification|\bdv\b|interview|printing|adjustment|refund", re.I)),
+    ("fee_last", re.compile(r"(last|closing)\s+date\b.*\b(fee|payment)\b|\b(fee|payment)\b.*\blast\s+date", re.I)),
     ("correction", re.compile(r"correction|edit|modif", re.I)),
     ("apply_last", re.compile(r"(last|closing|end)\s+date|apply\s+last|online\s+apply\s+last|last\s+date\s+to\s+apply|registration\s+(close|end)", re.I)),
     ("apply_start", re.compile(r"(start|begin|opening|commencement)\s*(date)?|apply\s+start|starts?\s+(from|on)|from\s+date|registration\s+(open|start)", re.I)),
@@ -32,6 +34,8 @@ def map_important_dates(lines: list[str]) -> tuple[dict, list[DatedEvent], list[
         label, value = label.strip(), value.strip()
         parsed = parse_date(value)
         name = next((n for n, pattern in LABELS if pattern.search(label)), None)
+        if parsed.approximate:
+            warnings.append(f"{label}: {value!r} is not a day-exact date; left empty")
         if name == "correction":
             if parsed.start:
                 fields.setdefault("correction_start", parsed.start)
@@ -47,7 +51,7 @@ def map_important_dates(lines: list[str]) -> tuple[dict, list[DatedEvent], list[
             continue
         if parsed.start or parsed.pending:
             events.append(DatedEvent(label=label, date=parsed.start, end_date=parsed.end, text=value))
-        elif value:
+        elif value and not parsed.approximate:
             warnings.append(f"could not read the date in {line!r}")
     return fields, events, warnings
 

@@ -11,7 +11,7 @@ _NUMBER = re.compile(r"\d[\d,]*")
 _TOTAL_ROW = re.compile(r"^\s*(grand\s+)?total\b", re.I)
 _TOTAL_COL = re.compile(r"\b(total|no\.?\s+of\s+posts?|posts?|vacanc(y|ies)|seats?)\b", re.I)
 _NAME_COL = re.compile(r"\b(post|name|trade|discipline|designation|course)\b", re.I)
-_POSTS_IN_TEXT = re.compile(r"\b(\d[\d,]*)\s*(?:\+\s*\d+\s*)?(?:posts?|vacanc(?:y|ies)|seats?)\b", re.I)
+_POSTS_IN_TEXT = re.compile(r"\b(\d[\d,]*)\s*(?:\+\s*\d+\s*)?(?:posts?|positions?|vacanc(?:y|ies)|seats?)\b", re.I)
 _QUAL_COL = re.compile(r"eligib|qualif", re.I)
 
 
@@ -31,9 +31,9 @@ def _int(text) -> int | None:
 
 def parse_vacancies(tables: list[dict]) -> Vacancies:
     result = Vacancies()
+    totals: list[int] = []
     for table in tables or []:
-        headers = [h for h in table.get("headers", []) if h]
-        rows = table.get("rows", [])
+        headers, rows = _with_header_row(table)
         if any(re.search(r"whatsapp|telegram|join\s+our", h, re.I) for h in headers):
             continue
         if len(headers) == 1 and re.search(r"selection", headers[0], re.I):
@@ -43,17 +43,19 @@ def parse_vacancies(tables: list[dict]) -> Vacancies:
         qual_col = next((h for h in headers if _QUAL_COL.search(h)), None)
         if qual_col:
             result.eligibility += [f"{r.get(name_col, '')}: {r[qual_col]}".strip(": ") for r in rows if r.get(qual_col)]
-            continue
-        count_cols = [h for h in headers if h != name_col and _TOTAL_COL.search(h)]
+        count_cols = [h for h in headers if h not in (name_col, qual_col) and _TOTAL_COL.search(h)]
         total_col = next((h for h in count_cols if re.search(r"total", h, re.I)), count_cols[-1] if count_cols else None)
         if total_col is None:
             continue
         stated = None
         summed = 0
+        by_category = any(re.search(r"categor", h, re.I) for h in headers)
         for row in rows:
             name = (row.get(name_col) or "").strip()
             count = _int(row.get(total_col))
-            if count is None:  # a row without the total column: add up its number cells
+            if count is None and row.get("_ragged"):
+                count = _int(row["_ragged"][-1])  # a row-spanned first cell shifted the others left
+            elif count is None:  # a row without the total column: add up its number cells
                 numbers = [_int(v) for k, v in row.items() if k != name_col and _int(v) is not None]
                 count = sum(numbers) if numbers else None
             if _TOTAL_ROW.match(name):
@@ -61,13 +63,41 @@ def parse_vacancies(tables: list[dict]) -> Vacancies:
                 continue
             if count is not None:
                 summed += count
-                result.posts.append(Post(name=name or "Posts", count=count))
+                if not by_category and not row.get("_ragged"):
+                    result.posts.append(Post(name=name or "Posts", count=count))
         if stated is not None and summed and stated != summed:
             result.warnings.append(f"vacancy table says {stated} in all but its rows add up to {summed}")
         total = stated if stated is not None else (summed or None)
         if total is not None:
-            result.total = (result.total or 0) + total
+            totals.append(total)
+    # Two tables with one total are one breakdown told twice (by post and by category).
+    distinct = list(dict.fromkeys(totals))
+    result.total = sum(distinct) if distinct else None
     return result
+
+
+def _with_header_row(table: dict) -> tuple[list[str], list[dict]]:
+    """Headers and rows; a one-header table whose first row holds the real headers is re-headed.
+
+    ``{"Category Wise Vacancy Details": "Post Name", "Column_2": "Category", "Column_3": "No. Of
+    Post"}`` then ``{"…": "EBC", "Column_2": "11"}``: rows shorter than the header keep their
+    cells in ``_ragged`` (a spanned first cell moved them left).
+    """
+    headers = [h for h in table.get("headers", []) if isinstance(h, str) and h]
+    rows = [r for r in table.get("rows", []) if isinstance(r, dict)]
+    if len(headers) == 1 and rows and len(rows[0]) > 1 and any(
+        _TOTAL_COL.search(str(v)) for v in rows[0].values()
+    ):
+        new_headers = [str(v) for v in rows[0].values()]
+        reheaded = []
+        for row in rows[1:]:
+            values = [str(v) for v in row.values()]
+            mapped = dict(zip(new_headers, values, strict=False))
+            if len(values) < len(new_headers):
+                mapped = {new_headers[0]: "", "_ragged": values}
+            reheaded.append(mapped)
+        return new_headers, reheaded
+    return headers, rows
 
 
 def posts_in_text(text: str | None) -> int | None:
