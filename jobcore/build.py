@@ -1,41 +1,61 @@
-"""Build the static site with Pelican from a snapshot file (a pure function of its inputs)."""
+"""Build the static site with Pelican from a snapshot file (a pure function of its inputs).
+
+Builds are incremental: a content-hash manifest per output folder (in ``var/site-manifests``)
+records what each file shows, and a rebuild writes only the files whose inputs changed.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 from pathlib import Path
 
-from jobcore.config import PROJECT_ROOT
+from jobcore.config import PROJECT_ROOT, var_dir
 
 log = logging.getLogger(__name__)
 
 
-def build_site(snapshot: Path, output: Path, today: str, site_url: str) -> int:
-    """Render the site into ``output``; returns the number of HTML files written."""
+def manifest_path(output: Path) -> Path:
+    """The manifest of one output folder; kept outside it so it is never published."""
+    name = hashlib.sha1(str(Path(output).absolute()).encode()).hexdigest()[:16]
+    return var_dir() / "site-manifests" / f"{name}.json"
+
+
+def build_site(snapshot: Path, output: Path, today: str, site_url: str, *,
+               settings_file: str = "pelicanconf.py", **settings) -> int:
+    """Render the site into ``output``; returns the number of HTML files in it."""
     from pelican import Pelican
+    from pelican.log import console
     from pelican.settings import read_settings
 
+    output = Path(output)
     overrides = {
         "OUTPUT_PATH": str(output),
         "JOBS_SNAPSHOT": str(snapshot),
         "JOBS_TODAY": today,
         "SITEURL": site_url.rstrip("/"),
+        "JOBS_MANIFEST": str(manifest_path(output)),
+        **settings,
     }
-    settings = read_settings(str(PROJECT_ROOT / "site" / "pelicanconf.py"), override=overrides)
+    settings_obj = read_settings(str(PROJECT_ROOT / "site" / settings_file), override=overrides)
     # Pelican's log handler is noisy at INFO; a build prints one summary line instead.
-    from pelican.log import console
-
     logging.getLogger("pelican").setLevel(logging.WARNING)
     console.quiet = True
-    Pelican(settings).run()
+    Pelican(settings_obj).run()
     return sum(1 for _ in output.rglob("*.html"))
+
+
+def last_build(output: Path) -> dict:
+    """What the last build of ``output`` wrote and removed (relative paths)."""
+    path = manifest_path(Path(output))
+    report = json.loads(path.read_text()) if path.exists() else {}
+    return {"written": report.get("written", []), "removed": report.get("removed", [])}
 
 
 def tree_digest(root: Path) -> dict[str, str]:
     """sha256 of every file under ``root`` by relative path (to compare two builds)."""
-    import hashlib
-
     return {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
@@ -44,4 +64,5 @@ def tree_digest(root: Path) -> dict[str, str]:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    print(build_site(Path(os.environ["JOBS_SNAPSHOT"]), Path("site/output"), os.environ.get("JOBS_TODAY", ""), "http://localhost:8000"))
+    print(build_site(Path(os.environ["JOBS_SNAPSHOT"]), Path("site/output"),
+                     os.environ.get("JOBS_TODAY", ""), "http://localhost:8000"))

@@ -18,7 +18,8 @@ ARTICLE_PATHS = []
 STATIC_PATHS = []
 IGNORE_FILES = ["overrides", ".#*"]
 OUTPUT_PATH = os.environ.get("JOBS_SITE_OUTPUT", str(ROOT / "site" / "output"))
-DELETE_OUTPUT_DIRECTORY = True
+# Off: the jobpages manifest deletes what a build no longer makes and keeps unchanged files.
+DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = []
 
 THEME = str(ROOT / "templates")
@@ -64,3 +65,9 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 
 JOBS_SNAPSHOT = os.environ.get("JOBS_SNAPSHOT", str(ROOT / "var" / "snapshot.json"))
 JOBS_TODAY = os.environ.get("JOBS_TODAY", "")
+# Where the content-hash manifest of the last build lives (jobcore.build sets one per output).
+JOBS_MANIFEST = os.environ.get("JOBS_SITE_MANIFEST", str(ROOT / "var" / "site-manifest.json"))
+JOBS_SITEMAP_LIMIT = int(os.environ.get("JOBS_SITEMAP_LIMIT", "45000"))
+# IndexNow: off unless an endpoint is set, e.g. https://api.indexnow.org/indexnow
+JOBS_INDEXNOW_URL = os.environ.get("JOBS_INDEXNOW_URL", "")
+JOBS_INDEXNOW_KEY = os.environ.get("JOBS_INDEXNOW_KEY", "")

@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 
+from pydantic import ValidationError
 from slugify import slugify
 
 from jobcore.schema import STAGE_LABELS, JobPosting, Stage
 
+from .taxonomy import group_slug, job_category, job_state
+
+log = logging.getLogger(__name__)
+
 LATEST_ON_HOME = 30
+ON_HOME_SECTION = 10
+CLOSING_SOON_DAYS = 15
+RELATED = 5
+
+# Listing kinds: (kind, URL base, heading of the index page, heading pattern of one listing)
+LISTING_KINDS = (
+    ("organisation", "organisations/", "Jobs by organisation", "{name} jobs"),
+    ("category", "categories/", "Jobs by category", "{name} jobs"),
+    ("state", "states/", "Jobs by state", "{name} government jobs"),
+    ("qualification", "qualifications/", "Jobs by qualification", "Jobs for {name} pass"),
+    ("stage", "stages/", "Updates by stage", "Latest {name} updates"),
+)
 
 
 def days_left(last: dt.date | None, today: dt.date) -> int | None:
@@ -17,7 +35,7 @@ def days_left(last: dt.date | None, today: dt.date) -> int | None:
 
 
 def is_archived(job: JobPosting, today: dt.date) -> bool:
-    """Past its last date (or its expiry), or a 2+ year-old notice with no dates at all."""
+    """Past its last date (or its expiry), or a 1+ year-old notice with no closing date at all."""
     if job.apply_last:
         return job.apply_last < today
     if job.expires_on:
@@ -26,15 +44,46 @@ def is_archived(job: JobPosting, today: dt.date) -> bool:
     return bool(dated) and max(dated) < today - dt.timedelta(days=365)
 
 
-def job_view(record: dict, today: dt.date) -> dict:
-    job = JobPosting.model_validate(record["facts"])
+def apply_override(facts: dict, override: dict | None) -> dict:
+    """``content/overrides/<slug>.md`` front matter replaces facts; an invalid patch is ignored."""
+    if not override or not override.get("facts"):
+        return facts
+    patched = {**facts, **override["facts"]}
+    if "fees" in override["facts"]:
+        patched["fees"] = {**facts.get("fees", {}), **override["facts"]["fees"]}
+    try:
+        return JobPosting.model_validate(patched).model_dump(mode="json")
+    except ValidationError as exc:
+        log.warning("override ignored: %s", exc.errors()[0]["msg"])
+        return facts
+
+
+def date_posted(record: dict, job: JobPosting) -> str:
+    for value in (job.notice_date, job.apply_start):
+        if value:
+            return value.isoformat()
+    dated = sorted(e["date"] for e in record["events"] if e.get("date"))
+    return dated[0] if dated else record["first_seen"]
+
+
+def job_view(record: dict, today: dt.date, override: dict | None = None) -> dict:
+    facts = apply_override(record["facts"], override)
+    job = JobPosting.model_validate(facts)
+    org = job.organisation_short or job.organisation
+    category = job_category(job)
+    state = job_state(job)
+    lastmod = max([record["first_seen"]] + [e["first_seen"] for e in record["events"]])
+    if override and override.get("modified"):
+        lastmod = max(lastmod, override["modified"])
     return {
         "slug": record["slug"],
         "url": f"jobs/{record['slug']}/",
         "job": job,
         "stage_label": STAGE_LABELS[Stage(job.stage)],
-        "org": job.organisation_short or job.organisation,
-        "org_slug": slugify(job.organisation_short or job.organisation),
+        "org": org,
+        "org_slug": slugify(org) or "other",
+        "category": category,
+        "state": state,
         "events": record["events"],
         "seo": record["seo"],
         "provenance": record["provenance"],
@@ -42,41 +91,102 @@ def job_view(record: dict, today: dt.date) -> dict:
         "archived": is_archived(job, today),
         "last_seen": record["last_seen"],
         "first_seen": record["first_seen"],
-        "lastmod": max([record["last_seen"]] + [e["first_seen"] for e in record["events"]]),
+        "date_posted": date_posted(record, job),
+        "lastmod": lastmod,
+        "content_hash": record.get("content_hash") or "",
+        "override_html": (override or {}).get("html"),
+        "override_key": (override or {}).get("key", ""),
     }
+
+
+def row_key(view: dict) -> tuple:
+    """What a listing row, feed entry or calendar event shows of a job: it changes with the row."""
+    job = view["job"]
+    return (view["slug"], job.title, view["org"], job.stage.value, str(job.apply_last),
+            view["days_left"], view["lastmod"], view["seo"].get("description") or "",
+            view["archived"])
+
+
+def _latest_key(view: dict):
+    dates = [e["date"] for e in view["events"] if e["date"]] or [view["first_seen"]]
+    return (max(dates), view["slug"])
 
 
 def sort_latest(views: list[dict]) -> list[dict]:
     """Newest first by the job's latest event, then by slug (a total, stable order)."""
-    def key(v):
-        dates = [e["date"] for e in v["events"] if e["date"]] or [v["first_seen"]]
-        return (max(dates), v["slug"])
-
-    return sorted(views, key=key, reverse=True)
+    return sorted(views, key=_latest_key, reverse=True)
 
 
-def by_organisation(views: list[dict]) -> dict[str, dict]:
-    groups: dict[str, dict] = defaultdict(lambda: {"name": "", "full": "", "jobs": []})
+def _memberships(view: dict) -> dict[str, list[str]]:
+    job = view["job"]
+    return {
+        "organisation": [view["org"]],
+        "category": [view["category"]],
+        "state": [view["state"]],
+        "qualification": list(job.qualification),
+        "stage": [view["stage_label"]],
+    }
+
+
+def listings(views: list[dict]) -> dict[str, dict[str, dict]]:
+    """kind → slug → {name, full, url, jobs (newest first)}; live jobs only."""
+    groups: dict[str, dict[str, dict]] = {kind: {} for kind, *_ in LISTING_KINDS}
+    bases = {kind: base for kind, base, *_ in LISTING_KINDS}
     for view in views:
-        group = groups[view["org_slug"]]
-        group["name"], group["full"] = view["org"], view["job"].organisation
-        group["jobs"].append(view)
-    return {slug: {**g, "jobs": sort_latest(g["jobs"])} for slug, g in sorted(groups.items())}
+        if view["archived"]:
+            continue
+        for kind, names in _memberships(view).items():
+            for name in names:
+                slug = group_slug(name)
+                group = groups[kind].setdefault(
+                    slug, {"name": name, "full": "", "url": f"{bases[kind]}{slug}/", "jobs": []})
+                if kind == "organisation":
+                    group["full"] = view["job"].organisation
+                group["jobs"].append(view)
+    return {
+        kind: {slug: {**g, "jobs": sort_latest(g["jobs"])} for slug, g in sorted(found.items())}
+        for kind, found in groups.items()
+    }
 
 
-def home_sections(views: list[dict], today: dt.date) -> dict:
-    live = [v for v in views if not v["archived"]]
+def related_jobs(views: list[dict]) -> dict[str, list[dict]]:
+    """Up to RELATED other jobs of the same organisation (live first), else of the category."""
+    by_org: dict[str, list[dict]] = defaultdict(list)
+    by_cat: dict[str, list[dict]] = defaultdict(list)
+    for view in sort_latest(views):
+        by_org[view["org_slug"]].append(view)
+        if not view["archived"]:
+            by_cat[view["category"]].append(view)
+    related = {}
+    for view in views:
+        picked = [v for v in by_org[view["org_slug"]] if v["slug"] != view["slug"]]
+        picked.sort(key=lambda v: v["archived"])  # stable: keeps newest-first within each half
+        if len(picked) < RELATED:
+            seen = {v["slug"] for v in picked} | {view["slug"]}
+            picked += [v for v in by_cat[view["category"]] if v["slug"] not in seen][:RELATED]
+        related[view["slug"]] = picked[:RELATED]
+    return related
+
+
+def home_sections(views: list[dict]) -> dict:
+    live = sort_latest([v for v in views if not v["archived"]])
     closing = sorted(
-        (v for v in live if v["days_left"] is not None and 0 <= v["days_left"] <= 15),
+        (v for v in live if v["days_left"] is not None and 0 <= v["days_left"] <= CLOSING_SOON_DAYS),
         key=lambda v: (v["days_left"], v["slug"]),
     )
+
     def stage_in(*stages):
-        return [v for v in sort_latest(live) if v["job"].stage.value in stages][:10]
+        return [v for v in live if v["job"].stage.value in stages][:ON_HOME_SECTION]
+
     return {
-        "latest": sort_latest(live)[:LATEST_ON_HOME],
-        "closing_soon": closing[:10],
-        "admit_cards": stage_in("admit_card"),
+        "latest": live[:LATEST_ON_HOME],
+        "closing_soon": closing[:ON_HOME_SECTION],
+        "admit_cards": stage_in("admit_card", "exam_date"),
         "answer_keys": stage_in("answer_key"),
         "results": stage_in("result", "marks", "score_card", "cutoff"),
         "archived_count": len(views) - len(live),
     }
+
+
+def paginate(items: list, per_page: int) -> list[list]:
+    return [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]

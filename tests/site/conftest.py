@@ -1,0 +1,29 @@
+"""Site fixtures: snapshots of the real posts, and a fixture-site build into tmp_path."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobcore.build import build_site
+from jobcore.snapshot import write_snapshot
+from tests.site.realposts import real_postings, snapshot_of
+
+TODAY = "2026-01-20"
+SITE_URL = "https://jobs.example.in"
+
+
+@pytest.fixture
+def real_snapshot() -> dict:
+    return snapshot_of(real_postings())
+
+
+@pytest.fixture
+def build(tmp_path):
+    """build(snapshot_dict, name="site", **settings) → output folder."""
+    def run(snapshot: dict, name: str = "site", today: str = TODAY, **settings):
+        path = write_snapshot(snapshot, tmp_path / f"{name}.json")
+        output = tmp_path / name
+        build_site(path, output, today, SITE_URL, **settings)
+        return output
+
+    return run
