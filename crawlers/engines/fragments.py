@@ -8,6 +8,7 @@ the top, so older rows keep their suffix when the board grows).
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from urllib.parse import urldefrag
 
@@ -17,7 +18,12 @@ MAX_SLUG = 80
 
 
 def fragment_slug(*parts: str | None) -> str:
-    return slugify(" ".join(p for p in parts if p), max_length=MAX_SLUG, word_boundary=True) or "notice"
+    """A readable slug of the text; a long one is cut and made unique by a hash of the whole."""
+    full = slugify(" ".join(p for p in parts if p)) or "notice"
+    if len(full) <= MAX_SLUG:
+        return full
+    digest = hashlib.sha1(full.encode()).hexdigest()[:6]
+    return f"{full[: MAX_SLUG - 7].rsplit('-', 1)[0]}-{digest}"
 
 
 class FragmentKeys:
