@@ -55,10 +55,29 @@ def job_fingerprint(job: JobPosting) -> str:
     return "/".join(parts)
 
 
+_SLUG_EDGE_WORDS = {"to", "of", "for", "the", "and", "in", "on", "at", "by", "with", "from", "a", "an"}
+_POST_COUNT = re.compile(r"\b\d{2,}[\d,]*\s*\+?\s*(posts?|vacanc(y|ies)|positions?|seats?)\b", re.I)
+
+
 def job_slug(job: JobPosting, fingerprint: str) -> str:
-    """URL slug fixed when the job is first stored; a later stage never changes it."""
+    """URL slug fixed when the job is first stored; a later stage never changes it.
+
+    Readable and stable: organisation, subject, year and six hex digits of the fingerprint,
+    e.g. ``rajasthan-police-constable-2025-1a2b3c``. Post counts (they change with corrigenda)
+    and stray leading or trailing "to"/"of" left by stripped words are not part of it.
+    """
     digest = hashlib.sha1(fingerprint.encode()).hexdigest()[:6]
-    base = slugify(strip_stage_words(job.title) or job.title, max_length=70, word_boundary=True)
+    subject = _POST_COUNT.sub(" ", strip_stage_words(job.title) or job.title)
+    words = slugify(subject).split("-")
+    while words and words[0] in _SLUG_EDGE_WORDS:
+        words.pop(0)
+    while words and words[-1] in _SLUG_EDGE_WORDS:
+        words.pop()
+    organisation = slugify(job.organisation_short or job.organisation)
+    base = "-".join(words)
+    if organisation and organisation not in base:
+        base = f"{organisation}-{base}" if base else organisation
+    base = slugify(base, max_length=70, word_boundary=True) or "job"
     year = job_year(job)
     if year and str(year) not in base:
         base = f"{base}-{year}"

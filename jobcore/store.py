@@ -12,8 +12,9 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
-from jobcore.fingerprint import job_fingerprint, job_slug
+from jobcore.fingerprint import job_fingerprint, job_slug, job_year
 from jobcore.merge import canonical_json, facts_hash, merge_notices, notice_key
+from jobcore.near_duplicates import best_match
 from jobcore.schema import JobPosting
 from jobcore.tables import CrawlRun, Job, JobEvent, JobRevision, Quarantine, Source
 
@@ -74,6 +75,10 @@ def upsert_job(session: Session, posting: JobPosting, seen_on: dt.date) -> Store
     job = session.scalars(
         select(Job).where(Job.fingerprint == fingerprint).with_for_update()
     ).one_or_none()
+    if job is None:
+        job = _near_duplicate(session, posting)
+        if job is not None:
+            fingerprint = job.fingerprint
 
     if job is None:
         merged, provenance = merge_notices([posting])
@@ -132,6 +137,28 @@ def upsert_job(session: Session, posting: JobPosting, seen_on: dt.date) -> Store
     job.updated_at = func.now()
     session.flush()
     return StoreResult("update", job.id, job.slug, fingerprint)
+
+
+def _near_duplicate(session: Session, posting: JobPosting) -> Job | None:
+    """The stored job of the same organisation and year that ``posting`` nearly duplicates."""
+    org = posting.organisation_short or posting.organisation
+    column = Job.organisation_short if posting.organisation_short else Job.organisation
+    year = job_year(posting)
+    query = select(Job).where(column == org)
+    if year:
+        query = query.where((Job.exam_year == year) | Job.exam_year.is_(None) | (Job.exam_year == year + 1)
+                            | (Job.exam_year == year - 1))
+    rows = session.scalars(query.order_by(Job.id).limit(500)).all()
+    candidates = []
+    for row in rows:
+        try:
+            candidates.append((row.id, JobPosting.model_validate(row.facts)))
+        except ValidationError:
+            continue
+    match = best_match(posting, candidates)
+    if match is None:
+        return None
+    return session.scalars(select(Job).where(Job.id == match).with_for_update()).one()
 
 
 def _new_event(job_id, posting, data, n_key, n_hash, seen_on) -> JobEvent:

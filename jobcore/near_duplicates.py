@@ -1,0 +1,95 @@
+"""Near-duplicate jobs within one organisation: the same recruitment under another key.
+
+Two notices that do not share a natural key (an aggregator left out the advertisement number, or
+titled the job differently from the board) are the same job when they are from the same
+organisation and year, their subjects (the title without the organisation, stage and filler
+words) are similar (rapidfuzz), and none of their facts contradict each other (dates, posts,
+advertisement numbers). Shared facts that agree add to the score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rapidfuzz import fuzz
+
+from jobcore.fingerprint import advt_key, job_year, organisation_key
+from jobcore.schema import JobPosting
+from jobcore.stages import strip_stage_words
+
+THRESHOLD = 85.0
+DATE_FIELDS = ("apply_start", "apply_last", "exam_date")
+# A corrigendum may move a date by weeks; months apart is another recruitment.
+DATE_TOLERANCE = dt.timedelta(days=62)
+_FILLER = re.compile(
+    r"\b(bharti|vacancy|vacancies|posts?|exam(ination)?|online|offline|form|apply|notice|"
+    r"level|various|govt|government|\d+)\b",
+    re.I,
+)
+
+
+def _organisation_words(job: JobPosting) -> list[str]:
+    words = [job.organisation, job.organisation_short or ""]
+    return sorted((w for w in words if w), key=len, reverse=True)
+
+
+def subject(job: JobPosting) -> str:
+    """``Rajasthan Police Constable Bharti 2025 Admit Card`` → ``constable``."""
+    text = strip_stage_words(job.title).lower()
+    for words in _organisation_words(job):
+        text = re.sub(rf"\b{re.escape(words.lower())}\b", " ", text)
+    text = re.sub(r"\b(rajasthan|bihar|uttar\s+pradesh|up|mp|haryana|jharkhand|railway|indian)\b", " ", text)
+    text = _FILLER.sub(" ", text)
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+def contradiction(a: JobPosting, b: JobPosting) -> str | None:
+    """Why ``a`` and ``b`` cannot be one job, or None."""
+    if organisation_key(a) != organisation_key(b):
+        return "different organisations"
+    year_a, year_b = job_year(a), job_year(b)
+    if year_a and year_b and year_a != year_b:
+        # "… Recruitment 2025" becomes "… Joining Order 2026" on the same page: one year apart
+        # is the same job when an application date agrees to the day.
+        same_day = any(getattr(a, n) and getattr(a, n) == getattr(b, n) for n in ("apply_start", "apply_last"))
+        if abs(year_a - year_b) > 1 or not same_day:
+            return "different years"
+    if a.advt_no and b.advt_no and advt_key(a.advt_no) != advt_key(b.advt_no):
+        return "different advertisement numbers"
+    for name in DATE_FIELDS:
+        da, db = getattr(a, name), getattr(b, name)
+        if da and db and abs(da - db) > DATE_TOLERANCE:
+            return f"{name} {da} and {db} are too far apart"
+    return None
+
+
+def similarity(a: JobPosting, b: JobPosting) -> float:
+    """0–100: how alike the two subjects are, plus agreeing facts; 0 when facts contradict."""
+    if contradiction(a, b):
+        return 0.0
+    sa, sb = subject(a), subject(b)
+    if not sa or not sb:
+        return 0.0
+    score = (fuzz.token_sort_ratio(sa, sb) + fuzz.token_set_ratio(sa, sb)) / 2
+    for name in DATE_FIELDS:
+        if getattr(a, name) and getattr(a, name) == getattr(b, name):
+            score += 5
+    if a.total_posts and a.total_posts == b.total_posts:
+        score += 10
+    if a.advt_no and b.advt_no:
+        score += 20  # the same number (a different one is a contradiction above)
+    return min(score, 100.0)
+
+
+def is_near_duplicate(a: JobPosting, b: JobPosting) -> bool:
+    return similarity(a, b) >= THRESHOLD
+
+
+def best_match(posting: JobPosting, candidates: list[tuple[object, JobPosting]]):
+    """The candidate key whose job ``posting`` duplicates best (ties: the smallest key), or None."""
+    scored = [(similarity(posting, job), key) for key, job in candidates]
+    scored = [(s, k) for s, k in scored if s >= THRESHOLD]
+    if not scored:
+        return None
+    return min(scored, key=lambda pair: (-pair[0], pair[1]))[1]
