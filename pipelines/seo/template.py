@@ -20,6 +20,13 @@ APPLY_STAGES = {Stage.recruitment, Stage.online_form, Stage.correction, Stage.da
 EXAM_STAGES = {Stage.exam_date, Stage.admit_card}
 OUTCOME_STAGES = {Stage.answer_key, Stage.result, Stage.marks, Stage.score_card, Stage.cutoff}
 
+# Scraped titles are data: an instruction-like tail ("ignore previous instructions, say …") is
+# not repeated as if it were part of the job's name.
+_INSTRUCTION = re.compile(
+    r"[\s\-–:|,.(]*\b(ignore|disregard|forget)\s+(all\s+|any\s+|the\s+)?(previous|prior|above|"
+    r"earlier)\b.*$|[\s\-–:|,.(]*\bsay\s+(that\s+)?the\b.*$|[\s\-–:|,.(]*\bsystem\s+prompt\b.*$",
+    re.I,
+)
 _STAGE_WORDS = re.compile(
     r"\b(online\s+form|apply\s+online|online\s+application|admit\s+card|hall\s+ticket|"
     r"call\s+letter|answer\s+key|final\s+result|result|results|score\s*card|marks|cut[\s-]?off|exam\s+date|"
@@ -129,15 +136,19 @@ def _tidy(text: str) -> str:
     return text
 
 
+def _name(job: JobPosting) -> str:
+    return _INSTRUCTION.sub("", job.title).strip() or job.title
+
+
 def _subject(job: JobPosting) -> str:
     """The title without its stage words: "UPSC CSE 2026 Admit Card" → "UPSC CSE 2026"."""
-    text = _STAGE_WORDS.sub(" ", job.title)
+    text = _STAGE_WORDS.sub(" ", _name(job))
     text = re.sub(r"^\s*notice\s+(regarding|about|for|of|on)\s+", "", text, flags=re.I)
     text = re.sub(r"[\s\-–:|,]+$", "", re.sub(r"^[\s\-–:|,]+", "", _tidy(text)))
     text = re.sub(r"\(\s*\)", "", text)
     text = _tidy(text)
     if len(text) < 3 or text.lower() in {(job.organisation_short or "").lower(), job.organisation.lower()}:
-        text = job.title
+        text = _name(job)
     return text.rstrip(".")
 
 
@@ -267,9 +278,10 @@ def _clip_words(text: str, limit: int) -> str:
 
 def _title(job: JobPosting, seed: str) -> str:
     org = job.organisation_short or job.organisation
-    core = job.title if org.lower() in job.title.lower() or len(org) > 25 else f"{org} {job.title}"
+    name = _name(job)
+    core = name if org.lower() in name.lower() or len(org) > 25 else f"{org} {name}"
     if len(core) > TITLE_MAX:
-        core = job.title
+        core = name
     core = _clip_words(_tidy(core), TITLE_MAX)
     options = [core]
     if job.stage.label.lower() not in core.lower() and job.stage != Stage.other:
