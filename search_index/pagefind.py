@@ -51,7 +51,7 @@ def record_page(document: dict) -> str:
     body = "".join(f"<p>{escape(line)}</p>" for line in document_text(document).splitlines())
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>'
             f'{escape(document["title"] or document["id"])}</title></head>'
-            f'<body><div data-pagefind-ignore="all" hidden>{hidden}{sort}</div>'
+            f'<body><div data-pagefind-ignore hidden>{hidden}{sort}</div>'
             f"<main data-pagefind-body>{body}</main></body></html>")
 
 
