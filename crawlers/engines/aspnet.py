@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from crawlers.engines.fragments import FragmentKeys
-
 _POSTBACK = re.compile(r"^\s*javascript:\s*(?:WebForm_DoPostBackWithOptions|__doPostBack)\b", re.I)
 
 
@@ -19,7 +17,7 @@ def is_postback(href: str | None) -> bool:
 
 
 class AspNetBoardMixin:
-    """For a JobSpider: count the postback links a page offers and key rows that lack a URL."""
+    """For a JobSpider: count the postback links a board offers (they are never followed)."""
 
     def postback_count(self, selector) -> int:
         """How many postback anchors ``selector`` holds; counted in ``jobs/skipped/postback``."""
@@ -27,6 +25,3 @@ class AspNetBoardMixin:
         if count:
             self.crawler.stats.inc_value("jobs/skipped/postback", count)
         return count
-
-    def row_keys(self, response) -> FragmentKeys:
-        return FragmentKeys(response.url)
