@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
-from jobcore.build import build_site
+from jobcore.config import PROJECT_ROOT
+
+# The Pelican plugin package, importable as ``jobpages`` (as Pelican itself imports it).
+sys.path.insert(0, str(PROJECT_ROOT / "site" / "plugins"))
+
+from jobcore.build import build_site  # noqa: E402
 from jobcore.snapshot import write_snapshot
 from tests.site.realposts import real_postings, snapshot_of
 
