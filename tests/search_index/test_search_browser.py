@@ -99,11 +99,15 @@ def test_pagefind_finds_the_right_job_on_the_built_site(served, page):
     assert (output / "jobs" / "ssc-cgl-2026-abc123" / "index.html").exists()
 
 
-def test_filters_narrow_pagefind_results(served, page):
-    url, _ = served
+def test_filters_narrow_pagefind_results_when_switched_on(served, page):
+    from search_index.pagefind import build_pagefind
+
+    url, output = served
+    build_pagefind(search_documents({"jobs": sample_jobs()}), output / "filtered", filters=True)
     page.goto(url + "/")
     urls = page.evaluate("""async () => {
-        const pf = await import('/pagefind/pagefind.js');
+        const pf = await import('/filtered/pagefind/pagefind.js');
+        await pf.options({baseUrl: '/'});
         const r = await pf.search('2026', {filters: {category: 'Police'}});
         return Promise.all(r.results.map(x => x.data().then(d => d.url)));
     }""")
