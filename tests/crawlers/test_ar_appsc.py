@@ -1,4 +1,7 @@
+import json
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -8,6 +11,8 @@ from jobcore.schema import JobPosting
 from pipelines.normalise import normalise_job
 from pipelines.validate import validate_job
 from tests.crawlers.conftest import captured_response, parse_all, spider_for
+
+ROOT = Path(__file__).resolve().parents[2]
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _HREF = re.compile(r"""<a\s[^>]*href\s*=\s*["']?([^"'\s>]+)""", re.I)
@@ -74,3 +79,18 @@ def test_notice_kinds_come_from_the_titles(items):
 def test_every_item_validates(items):
     for item in items:
         assert isinstance(validate_job(normalise_job(dict(item)), dict(item)), JobPosting)
+
+
+@pytest.mark.slow
+def test_real_crawl_through_the_replay_server(tmp_path):
+    """Served with the windows-1252 header the real server sent; commented notices stay out."""
+    out = tmp_path / "items.jsonl"
+    done = subprocess.run(
+        [str(ROOT / ".venv/bin/scrapy"), "crawl", "ar_appsc", "-s", "JOBS_REPLAY=tests/crawlers/pages",
+         "-s", "JOBS_RECORD_RUNS=0", "-s", "ITEM_PIPELINES={}", "-O", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(items) == 24
+    assert not any(i["source_url"].endswith("HDOAPPFORM2017.pdf") for i in items)

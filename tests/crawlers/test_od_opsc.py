@@ -1,3 +1,7 @@
+import json
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from crawlers.spiders.od_opsc import OdOpscSpider
@@ -5,6 +9,8 @@ from jobcore.schema import JobPosting
 from pipelines.normalise import normalise_job
 from pipelines.validate import validate_job
 from tests.crawlers.conftest import captured_response, manifest, parse_all, spider_for
+
+ROOT = Path(__file__).resolve().parents[2]
 
 PAGE = "https://www.opsc.gov.in/"
 
@@ -65,3 +71,19 @@ def test_postback_buttons_never_become_links(items, spider):
 def test_every_item_validates(items):
     for item in items:
         assert isinstance(validate_job(normalise_job(dict(item)), dict(item)), JobPosting)
+
+
+@pytest.mark.slow
+def test_real_crawl_through_the_replay_server(tmp_path):
+    """The real download path: the replay sends charset=utf-8, the BOM still wins."""
+    out = tmp_path / "items.jsonl"
+    done = subprocess.run(
+        [str(ROOT / ".venv/bin/scrapy"), "crawl", "od_opsc", "-s", "JOBS_REPLAY=tests/crawlers/pages",
+         "-s", "JOBS_RECORD_RUNS=0", "-s", "ITEM_PIPELINES={}", "-O", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(items) == 9
+    assert items[0]["title"] == "Odisha Civil Services, 2025 (Advt. No. 05 of 2025-26) - 2nd Addendum to Advertisement"
+    assert "'jobs/replay/hit': 1" in done.stderr
