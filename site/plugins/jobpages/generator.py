@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican.generators import Generator
+from pydantic import ValidationError
 
 from jobcore.schema import Stage
 from jobcore.snapshot import read_snapshot
@@ -84,7 +85,13 @@ class JobPagesGenerator(Generator):
         self.records = {r["slug"]: r for r in snapshot["jobs"]}
         self.today = _today(self.settings)
         overrides = read_overrides(Path(self.settings["PATH"]) / "overrides")
-        self.views = [job_view(r, self.today, overrides.get(r["slug"])) for r in snapshot["jobs"]]
+        self.views = []
+        for record in snapshot["jobs"]:
+            try:
+                self.views.append(job_view(record, self.today, overrides.get(record["slug"])))
+            except ValidationError as exc:  # a corrupt record must not take the site down
+                log.warning("job %s skipped: invalid facts: %s", record.get("slug"), exc.errors()[0]["msg"])
+                self.records.pop(record.get("slug"), None)
         self.listings = listings(self.views)
         self.context["JOBS_TODAY"] = self.today
         self.context["JOB_COUNT"] = len(self.views)
