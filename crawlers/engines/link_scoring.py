@@ -32,7 +32,7 @@ _CHROME_MAX_SHARE = 0.4
 
 POSITIVE = re.compile(
     r"recruit|vacanc|advt|advertis|notification|notice|result|admit\s*card|call\s*letter|"
-    r"answer\s*key|interview|exam|examination|selection|merit\s*list|select\s*list|walk[\s-]*in|"
+    r"answer\s*key|call[\s-]*up|interview|exam|examination|selection|merit\s*list|select\s*list|walk[\s-]*in|"
     r"post\s+of|posts\b|apply|application|corrigendum|addendum|shortlist|cut[\s-]*off|"
     r"syllabus|schedule|rank\s*list|candidates|engagement|appointment|written\s*test|"
     r"skill\s*test|document\s*verification|counsell?ing|\bpositions?\b|faculty|fellow|\bjrf\b|"
@@ -41,7 +41,7 @@ POSITIVE = re.compile(
     r"भर्ती|परीक्षा|विज्ञापन|परिणाम|अधिसूचना|सूचना|रिक्ति|चयन|साक्षात्कार|प्रवेश\s*पत्र", re.I)
 
 NEGATIVE = re.compile(
-    r"tender|e-?procurement|quotation|\bbids?\b|\beoi\b|expression\s+of\s+interest|auction|"
+    r"tender|procurement|quotation|sealed\s+proposals?|\brf[pq]\b|empanelment|\bbids?\b|\beoi\b|expression\s+of\s+interest|auction|"
     r"\brti\b|right\s+to\s+information|pension|gallery|photo|video|contact|login|log\s*in|"
     r"sign\s*in|register\s+here|^\s*home\s*$|about\s+us|sitemap|site\s*map|feedback|"
     r"download\s+(our\s+)?(mobile\s+)?app|mobile\s+app|google\s*play|play\s*store|app\s*store|"
@@ -56,6 +56,11 @@ NEGATIVE = re.compile(
 GENERIC = re.compile(
     r"^(click\s+here.*|download|view|view\s+pdf|pdf|here|details?|more|read\s+more|new|"
     r"apply(\s+online)?|link|open|\(?\d+(\.\d+)?\s*(kb|mb)\)?)$", re.I)
+
+# Link texts that name an action ("Download Admission Certificate"), not the notice.
+ACTION = re.compile(r"^(click\s+here|download|view|print|apply)\b[\w\s&./-]{0,40}$", re.I)
+# Negative words worth reading in a link's file name (a title can be as bland as "Notice").
+NEGATIVE_FILE = re.compile(r"tender|\brti\b|auction|gallery|pension|quotation", re.I)
 
 _MONTHS = (r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
            r"sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?")
@@ -209,15 +214,33 @@ def _describe(row, base_url: str) -> Notice:
             links.append({"label": label, "url": url})
     row_text = text_of(row) or " ".join(label_of(a) for a in anchors)
     titled = [a for a in anchors if _titled(a)]
-    title = label_of(max(titled, key=lambda a: len(label_of(a)))) if titled else row_text
+    best = label_of(max(titled, key=lambda a: len(label_of(a)))) if titled else None
     date_match = DATE.search(row_text)
-    if not titled and date_match and len(title) > len(date_match.group(0)) + 8:
-        title = clean(title.replace(date_match.group(0), " ").strip(" -:|"))
-    main = next((link["url"] for link in links if link["label"] == title), None)
+    title = best or _row_title(row_text, anchors, date_match)
+    if best and ACTION.match(best):
+        # "Download Admission Certificate" next to the notice's own text: the text is the title.
+        rest = _row_title(row_text, anchors, date_match)
+        if len(rest.split()) >= len(best.split()) + 4:
+            title = rest
+    main = next((link["url"] for link in links if link["label"] == best), None)
     main = main or (links[0]["url"] if links else None)
     pdf = next((link["url"] for link in links if is_pdf(link["url"])), None)
     return Notice(title=title, date=date_match.group(0) if date_match else None, link=main,
                   pdf_link=pdf, links=links)
+
+
+def _row_title(row_text: str, anchors, date_match) -> str:
+    """The row's text without its date and its "View Pdf" / "Download" link labels."""
+    title = row_text
+    if date_match and len(title) > len(date_match.group(0)) + 8:
+        title = title.replace(date_match.group(0), " ", 1)
+    for anchor in anchors:
+        label = label_of(anchor)
+        if label and len(label) <= 40 and (GENERIC.match(label) or ACTION.match(label)) \
+                and len(title) > len(label) + 8:
+            head, found, tail = title.rpartition(label)
+            title = f"{head} {tail}" if found else title
+    return clean(title).strip(" -:|»") or clean(row_text)
 
 
 def _features(row, notice: Notice, page_links: int, cache: dict) -> dict[str, float]:
@@ -235,7 +258,7 @@ def _features(row, notice: Notice, page_links: int, cache: dict) -> dict[str, fl
         features["long"] = -2
     if POSITIVE.search(notice.title):
         features["words+"] = 2
-    if NEGATIVE.search(notice.title) or (notice.link and NEGATIVE.search(
+    if NEGATIVE.search(notice.title) or (notice.link and NEGATIVE_FILE.search(
             urlsplit(notice.link).path.rsplit("/", 1)[-1].replace("_", " "))):
         features["words-"] = -6
     if notice.pdf_link:
@@ -244,9 +267,21 @@ def _features(row, notice: Notice, page_links: int, cache: dict) -> dict[str, fl
         features["date"] = 1.5
     if not notice.links:
         features["no_link"] = -1
+        if _dates_table_row(row, notice):
+            features["dates_table"] = -3
     if _in_submenu(row):
         features["submenu"] = -2
     return features
+
+
+def _dates_table_row(row, notice: Notice) -> bool:
+    """A row of an "important dates" table (event | date), not a notice."""
+    if row.tag != "tr":
+        return False
+    if re.match(r"^(last|closing|opening|start|end)\s+date", notice.title, re.I):
+        return True
+    cells = [text_of(cell) for cell in row if isinstance(cell.tag, str)]
+    return any(DATE.search(c) and len(DATE.sub("", c).strip(" -:,.")) < 20 for c in cells)
 
 
 def _in_submenu(row) -> bool:

@@ -113,6 +113,49 @@ def navy():
           [t for t in titles if "Aadhaar" in t])
 
 
+def appsc():
+    # The 24 live rows run from the JE (Civil) advertisement to the Group-A/B advertisement; the
+    # links above them are standing information (rules, syllabi, calendar), the ~150 below sit in
+    # HTML comments.
+    file, url = "appsc_gov_in_home_2018.html", "http://appsc.gov.in/"
+    titles = [text(a) for a in page(file, url).css("a")]
+    start = titles.index("Advertisement for the post of Junior Engineer(Civil)/AUPO")
+    end = titles.index("Advertisement for various posts under Group-A and Group-B GoAP")
+    live = [t for t in titles[start:end + 1] if t and t != "Apply online"]
+    label("appsc", file, url, live, "the live notice rows (links outside comments, JE (Civil)"
+          " advertisement .. Group-A/B advertisement), without the 'Apply online' links")
+
+
+def opsc():
+    file, url = "opsc_gov_in_home_whatsnew_2026.html", "https://www.opsc.gov.in/"
+    titles = [text(li.css(".content_title")) for li in page(file, url).css("#div_all_data > ul > li")]
+    label("opsc", file, url, titles, "What's New rows (#div_all_data li .content_title)",
+          [t for t in titles if "procurement" in t])
+
+
+def upsssc():
+    file, url = "upsssc_gov_in_home_2018.html", "http://upsssc.gov.in/"
+    response = page(file, url)
+    titles = [text(a) for a in response.css("a") if re.search(
+        r"PDFFILE/3xam|View_Notices|Download_Interview", a.attrib.get("href", ""))]
+    label("upsssc", file, url, titles, "the notice marquee, the View_Notices rows and the"
+          " interview-letter link")
+
+
+def rrbonlinereg():
+    label("rrbonlinereg", "rrbonlinereg_com_cen02_2018_apply_portal.html",
+          "http://www.rrbonlinereg.com/", ["CEN.No.02/2018", "Corrigendum CEN 02-2018"],
+          "the CEN and its corrigendum (the rest is the application portal's own menu)")
+
+
+def indianairforce():
+    file, url = "indianairforce_nic_in_home_2018.html", "http://indianairforce.nic.in/"
+    titles = [text(a) for a in page(file, url).css("#js-news li a")]
+    label("indianairforce", file, url, titles, "What's New (#js-news); press releases and"
+          " events are not notices", [t for t in titles if t != "CAREER AND RECRUITMENTS"])
+
+
 if __name__ == "__main__":
-    for draw in (upsc, rrb_chandigarh, apsc, tnpsc, mppsc, ossc, hssc, navy):
+    for draw in (upsc, rrb_chandigarh, apsc, tnpsc, mppsc, ossc, hssc, navy, appsc, opsc, upsssc,
+                 rrbonlinereg, indianairforce):
         draw()
