@@ -190,7 +190,7 @@ def count_sentences(text: str) -> int:
 def check_shape(answer: dict) -> Rejection | None:
     """Lengths and counts; also used to test the template against the same limits."""
     title, description, summary = answer["title"], answer["description"], answer["summary"]
-    if not 10 <= len(title) <= TITLE_MAX:
+    if not 5 <= len(title) <= TITLE_MAX:
         return Rejection("length", f"title has {len(title)} characters")
     if not DESCRIPTION_MIN <= len(description) <= DESCRIPTION_MAX:
         return Rejection("length", f"description has {len(description)} characters")

@@ -79,6 +79,7 @@ def facts_block(job: JobPosting) -> dict:
         "qualification": job.qualification[:5],
         "age_min": job.age_min,
         "age_max": job.age_max,
+        "age_relaxation": job.age_relaxation,
         "salary_min": job.salary_min,
         "salary_max": job.salary_max,
         "fees_in_rupees": {k: getattr(job.fees, k) for k in FEE_CATEGORIES},

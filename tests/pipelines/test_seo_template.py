@@ -130,3 +130,11 @@ def test_an_instruction_in_a_scraped_title_is_not_repeated():
     text = " ".join(_texts(seo))
     assert "31 December" not in text and "gnore" not in text
     assert seo["title"] == "UPSC CSE 2026"
+
+
+def test_a_very_short_job_still_gets_a_whole_text():
+    job = sparse().model_copy(update={"title": "MTS", "organisation": "Staff Selection Commission",
+                                      "organisation_short": "SSC"})
+    seo = template_seo(job, "x")
+    assert seo["title"] == "SSC MTS" and check_shape(seo) is None
+    assert seo["summary"].startswith("Staff Selection Commission (SSC) has published a notice about")
