@@ -17,7 +17,7 @@ from pipelines.fields.links import classify_links
 from pipelines.fields.organisations import canonical_organisation
 from pipelines.fields.qualifications import qualification_levels
 from pipelines.fields.vacancies import parse_vacancies, posts_in_text
-from pipelines.sanitise import plain_lines, plain_text
+from pipelines.sanitise import plain_lines, plain_links, plain_tables, plain_text
 
 _CEN = re.compile(r"\bCEN\s*(?:No\.?)?\s*[-\s]?\s*(\d{1,2})\s*[/\-]\s*((?:19|20)\d{2})\b", re.I)
 # "Advt No. : 03/2025", "ADVERTISEMENT No. 1457", "Advt.No. 01/2026", "Advt. No. 1803/7014/CSSC/ESTT/2025"
@@ -43,6 +43,11 @@ def find_advt_no(*texts: str | None) -> str | None:
     return None
 
 
+MAX_POSTS = 1_000_000
+DATE_FIELDS = (
+    "apply_start", "apply_last", "fee_last", "correction_start", "correction_end", "exam_date",
+    "exam_date_end", "admit_card_date", "answer_key_date", "result_date",
+)
 _AS_ON = re.compile(r"\bas\s+(?:on|of)\s+([^.;]{0,40})", re.I)
 _AFTER_APPLYING = ("exam_date", "admit_card_date", "answer_key_date", "result_date")
 
@@ -99,8 +104,8 @@ def normalise_job(raw: dict) -> dict:
         warnings.append("dates not yet announced: " + ", ".join(sorted(set(pending))))
 
     notice = parse_date(plain_text(raw.get("notice_date")))
-    if raw.get("notice_date") and not notice.start:
-        warnings.append(f"could not read the notice date {raw.get('notice_date')!r}")
+    if plain_text(raw.get("notice_date")) and not notice.start:
+        warnings.append(f"could not read the notice date {plain_text(raw.get('notice_date'))[:80]!r}")
     expires = parse_date(plain_text(raw.get("expires")))
 
     fees, fee_warnings = parse_fees(plain_lines(raw.get("application_fee")))
@@ -109,13 +114,11 @@ def normalise_job(raw: dict) -> dict:
     warnings += ages.warnings
     if ages.as_on is None and (ages.minimum is not None or ages.maximum is not None):
         ages.as_on = age_as_on_in(summary)
-    vacancies = parse_vacancies(raw.get("vacancy_tables") or [])
+    vacancies = parse_vacancies(plain_tables(raw.get("vacancy_tables")))
     warnings += vacancies.warnings
 
-    links = classify_links(
-        [{"label": plain_text(link.get("label")), "url": link.get("url")} for link in raw.get("links") or []]
-    )
-    pdf_url = raw.get("pdf_url")
+    links = classify_links(plain_links(raw.get("links")))
+    pdf_url = raw.get("pdf_url") if isinstance(raw.get("pdf_url"), str) else None
     notification_pdf = pdf_url if pdf_url and _is_pdf(pdf_url) else None
     notification_pdf = notification_pdf or next((lk.url for lk in links if lk.kind == "notification_pdf"), None)
     application_link = next((lk.url for lk in links if lk.kind == "apply_online"), None)
@@ -126,6 +129,9 @@ def normalise_job(raw: dict) -> dict:
 
     eligibility = " ".join(vacancies.eligibility) or None
     total_posts = vacancies.total or posts_in_text(title) or posts_in_text(summary)
+    if total_posts is not None and total_posts > MAX_POSTS:
+        warnings.append(f"{total_posts} posts is not a believable number of posts; left empty")
+        total_posts = None
 
     return {
         "source": raw.get("source"),
@@ -144,6 +150,7 @@ def normalise_job(raw: dict) -> dict:
         "notice_date": notice.start,
         "expires_on": expires.start,
         "events": events,
+        **dict.fromkeys(DATE_FIELDS),
         **fields,
         "total_posts": total_posts,
         "posts": vacancies.posts,
@@ -160,7 +167,7 @@ def normalise_job(raw: dict) -> dict:
         "notification_pdf": notification_pdf,
         "official_website": official_website,
         "links": links,
-        "warnings": warnings,
+        "warnings": [w[:300] for w in warnings],
     }
 
 

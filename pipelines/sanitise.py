@@ -21,4 +21,39 @@ def plain_text(value: str | None) -> str | None:
 
 
 def plain_lines(values) -> list[str]:
-    return [t for v in values or [] if (t := plain_text(v))]
+    """Lines of a section; a lone string is one line, any other non-list is no lines."""
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, list | tuple):
+        return []
+    return [t for v in values if isinstance(v, str | int | float) and (t := plain_text(v))]
+
+
+def plain_tables(tables) -> list[dict]:
+    """Vacancy tables with every header and cell as plain text; malformed tables are skipped."""
+    if not isinstance(tables, list | tuple):
+        return []
+    clean = []
+    for table in tables:
+        if not isinstance(table, dict):
+            continue
+        headers = table.get("headers") if isinstance(table.get("headers"), list) else []
+        rows = table.get("rows") if isinstance(table.get("rows"), list) else []
+        clean.append({
+            "headers": [plain_text(h) or "" if isinstance(h, str | int | float) else "" for h in headers],
+            "rows": [
+                {plain_text(k) or "": plain_text(v) or "" for k, v in row.items() if isinstance(v, str | int | float)}
+                for row in rows if isinstance(row, dict)
+            ],
+        })
+    return clean
+
+
+def plain_links(links) -> list[dict]:
+    if not isinstance(links, list | tuple):
+        return []
+    return [
+        {"label": plain_text(link.get("label")), "url": link.get("url").strip()}
+        for link in links
+        if isinstance(link, dict) and isinstance(link.get("url"), str)
+    ]

@@ -10,7 +10,7 @@ from functools import lru_cache
 import dateparser
 
 PLACEHOLDERS = re.compile(
-    r"\b(notify\s+soon|notified\s+soon|before\s+exam|available\s+(now|soon)|coming\s+soon|"
+    r"\b(notify\s+(soon|later)|notified\s+(soon|later)|before\s+exam|available\s+(now|soon)|coming\s+soon|"
     r"will\s+be\s+(notified|updated|available)|to\s+be\s+(announced|notified)|tba|soon|"
     r"as\s+per\s+schedule|update\s+soon|released?)\b",
     re.I,
@@ -132,4 +132,4 @@ def parse_date(text: str | None) -> DateValue:
 
 
 def _is_range(text: str) -> bool:
-    return bool(re.search(r"\bto\b|–|\s-\s|\d\s*-\s*\d{1,2}\s+[a-z]|\bfrom\b|&", text, re.I))
+    return bool(re.search(r"\bto\b|–|\s-\s|\d\s*-\s*\d{1,2}\s+[a-z]|\d\s*,\s*\d{1,2}\b|\bfrom\b|&", text, re.I))

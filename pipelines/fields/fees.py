@@ -25,7 +25,7 @@ PAYMENT_MODES = {
     "Wallet": re.compile(r"wallet", re.I),
     "E-Challan": re.compile(r"challan", re.I),
     "Demand Draft": re.compile(r"demand\s*draft|\bdd\b", re.I),
-    "Offline (bank)": re.compile(r"\bsbi\s+branch|bank\s+branch|cash\b", re.I),
+    "Offline (bank)": re.compile(r"\bsbi\s+branch|bank\s+branch|cash\b(?!\s*card)", re.I),
 }
 
 

@@ -25,8 +25,12 @@ class Vacancies:
 
 
 def _int(text) -> int | None:
+    """The first whole number in a cell; a number of posts beyond a million is not one."""
     match = _NUMBER.search(str(text or ""))
-    return int(match.group(0).replace(",", "")) if match else None
+    if not match or len(match.group(0)) > 12:
+        return None
+    value = int(match.group(0).replace(",", ""))
+    return value if value <= 1_000_000 else None
 
 
 def parse_vacancies(tables: list[dict]) -> Vacancies:
@@ -53,6 +57,8 @@ def parse_vacancies(tables: list[dict]) -> Vacancies:
         for row in rows:
             name = (row.get(name_col) or "").strip()
             count = _int(row.get(total_col))
+            if count is None and _NUMBER.search(str(row.get(total_col) or "")):
+                result.warnings.append(f"{str(row.get(total_col))[:40]!r} is not a believable number of posts")
             if count is None and row.get("_ragged"):
                 count = _int(row["_ragged"][-1])  # a row-spanned first cell shifted the others left
             elif count is None:  # a row without the total column: add up its number cells
