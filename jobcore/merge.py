@@ -39,7 +39,8 @@ def _precedence(job: JobPosting):
 
 def _latest(job: JobPosting):
     date = job.notice_date.isoformat() if job.notice_date else ""
-    return (date, job.stage.rank, job.source_url, job.title)
+    official = 1 if job.source_kind == "official" else 0
+    return (date, job.stage.rank, official, job.source_url, job.title)
 
 
 def merge_notices(notices: list[JobPosting]) -> tuple[JobPosting, dict[str, str]]:

@@ -125,6 +125,10 @@ def upsert_job(session: Session, posting: JobPosting, seen_on: dt.date) -> Store
     merged_data = merged.model_dump(mode="json")
     new_hash = facts_hash(merged_data)
     if new_hash == job.content_hash:
+        # The facts are the same, but which notice gave them may not be (an official notice
+        # repeating the aggregator's facts): keep provenance a function of the set of notices.
+        if job.provenance != provenance:
+            job.provenance = provenance
         session.flush()
         return StoreResult("noop", job.id, job.slug, fingerprint)
 
