@@ -107,10 +107,13 @@ def expanded_postings(count: int) -> list[JobPosting]:
     """``count`` distinct jobs made from the real posts: organisation, title and dates varied."""
     base = real_postings()
     out = []
+    capture = dt.date.fromisoformat(CAPTURE_DAY)
     for i in range(count):
         src = base[i % len(base)]
         n = i // len(base)
-        shift = dt.timedelta(days=(n * 7) % 400 - 200)
+        # dates move together so the last date lands between 30 days ago and 90 days ahead
+        anchor = src.apply_last or src.exam_date or src.notice_date or capture
+        shift = capture + dt.timedelta(days=(i * 7) % 120 - 30) - anchor
         data = src.model_dump()
         variant = ORG_VARIANTS[n % len(ORG_VARIANTS)]
         data["organisation"] = f"{variant}{src.organisation}".strip()
@@ -118,7 +121,7 @@ def expanded_postings(count: int) -> list[JobPosting]:
             data["organisation_short"] = f"{src.organisation_short} {n % 40}" if n % 40 else src.organisation_short
         data["title"] = f"{src.title} (Batch {n + 1})" if n else src.title
         data["source_url"] = f"{src.source_url}-{n}"
-        data["advt_no"] = f"{src.advt_no}-{n}" if src.advt_no else f"ADVT-{n}/{2026 - n % 3}"
+        data["advt_no"] = f"{src.advt_no or 'ADVT'}-{i}/{2026 - n % 3}"
         for field in ("notice_date", "apply_start", "apply_last", "fee_last", "correction_start",
                       "correction_end", "exam_date", "exam_date_end", "admit_card_date",
                       "answer_key_date", "result_date", "expires_on"):

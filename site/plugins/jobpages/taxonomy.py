@@ -14,8 +14,8 @@ from jobcore.schema import JobPosting
 
 CATEGORY_RULES: tuple[tuple[str, str], ...] = (
     ("UPSC", r"\bunion public service commission\b|\bupsc\b"),
-    ("Railway", r"\brailway|\brrb\b|\brrc\b|\bmetro rail"),
     ("Bank", r"\bbank|\bibps\b|\bsbi\b|\binsurance\b|\bnabard\b|\brbi\b"),
+    ("Railway", r"\brailway|\brrb\b|\brrc\b|\bmetro rail"),
     ("Defence", r"\barmy\b|\bnavy\b|\bnaval\b|\bair force\b|\bdefence\b|\bcoast guard\b|\bagniveer"),
     ("Police", r"\bpolice\b|\bconstable|\bbpssc\b|\bcsbc\b|\bcrpf\b|\bbsf\b|\bcisf\b|\bitbp\b"),
     ("Teaching", r"\bteacher|\bschool\b|\beducation\b|\b[a-z]?tet\b|\btre\b|\blecturer"),
