@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import logging
 import mimetypes
+import sys
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -79,6 +80,13 @@ def load_captures(root: Path) -> dict[str, Capture]:
     return captures
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # Scrapy drops keep-alive connections when a crawl closes: not worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class ReplayServer:
     """A threaded loopback HTTP server answering from the captures; one per folder per process."""
 
@@ -104,7 +112,7 @@ class ReplayServer:
             def log_message(self, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="replay", daemon=True)
