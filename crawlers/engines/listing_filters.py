@@ -6,21 +6,34 @@ import re
 
 # Box headings of aggregator home pages → the notice kind of their rows; None = not job notices.
 BOX_KINDS: list[tuple[re.Pattern, str | None]] = [
-    (re.compile(r"syllabus|admission|certificate|important|b\.?\s*tech|diploma|iti\b", re.I), None),
+    (re.compile(r"syllabus|admission|certificate|important|jobs?\s+by\b", re.I), None),
     (re.compile(r"answer\s*key", re.I), "Answer Key"),
     (re.compile(r"admit\s*card", re.I), "Admit Card"),
     (re.compile(r"document\s*verification", re.I), "Document Verification"),
     (re.compile(r"result", re.I), "Result"),
-    (re.compile(r"offline\s*form", re.I), "Offline Form"),
-    (re.compile(r"online\s*form|latest\s*jobs?|recruitment|all\s+india\s+jobs|new\s+updates", re.I),
+    (re.compile(r"(on|off)line\s*form|latest\s*jobs?|recruitment|\bjobs\b|diploma|\biti\b|[bm]\.?\s*tech", re.I),
      "Latest Jobs"),
+]
+MIXED_BOX = re.compile(r"new\s+updates|latest\s+updates|what'?s\s+new", re.I)
+
+# The kind a row's own title states, for boxes that mix kinds ("New Updates").
+TITLE_KINDS: list[tuple[re.Pattern, str | None]] = [
+    (re.compile(r"syllabus|admission|counsell?ing", re.I), None),
+    (re.compile(r"answer\s*key", re.I), "Answer Key"),
+    (re.compile(r"admit\s*card|call\s*letter|hall\s*ticket", re.I), "Admit Card"),
+    (re.compile(r"document\s*verification", re.I), "Document Verification"),
+    (re.compile(r"result|merit\s+list|score\s*card|cut\s*-?off", re.I), "Result"),
+    (re.compile(r"form|recruitment|vacanc|bharti|apply|notification", re.I), "Latest Jobs"),
 ]
 
 # Rows that are never job notices, whatever box they sit in.
 NOT_A_JOB = re.compile(
     r"whats\s*app|telegram|android|\bapps?\b|download\s+app|facebook|youtube|"
     r"pan\s*card|voter\s*id|aadh?aa?r|ration\s*card|scholarship|khasra|"
-    r"\b(caste?|income|domicile)\s+certificate",
+    r"\b(caste?|income|domicile)\s+certificate|rojgar\s*(mela|panjiyan)|\bccc\b|date\s*sheet|"
+    r"previous\s+year|fees?\s+refund|"
+    # admissions and university or entrance exams, not recruitment
+    r"\badmission\b|polytechnic|\bb\.?\s?ed\b|\bjee\b|jeemain|\bneet\b|\bannual\s+exam|\bprivate\s+(exam|admit)",
     re.I,
 )
 
@@ -28,6 +41,16 @@ NOT_A_JOB = re.compile(
 def box_kind(heading: str) -> str | None:
     """The notice kind of a box's rows, or None when the box does not list job notices."""
     return next((kind for pattern, kind in BOX_KINDS if pattern.search(heading or "")), None)
+
+
+def title_kind(title: str) -> str | None:
+    """The notice kind a title states ("… Answer Key 2018"), or None."""
+    return next((kind for pattern, kind in TITLE_KINDS if pattern.search(title or "")), None)
+
+
+def row_kind(heading: str, title: str) -> str | None:
+    """A row's kind: its box's, or its own title's when the box mixes kinds."""
+    return title_kind(title) if MIXED_BOX.search(heading or "") else box_kind(heading)
 
 
 def is_job_row(title: str) -> bool:

@@ -12,7 +12,7 @@ def _items(frozen):
 
 def test_job_boxes_give_one_item_per_row(frozen):
     items = _items(frozen)
-    assert len(items) == 63
+    assert len(items) == 60
     sscje = next(i for i in items if i["source_url"].endswith("/ssc/sscje2016.php"))
     assert dict(sscje) == {
         "source": "sarkariresult",
@@ -30,13 +30,20 @@ def test_notice_kind_comes_from_the_box_heading(frozen):
     for item in _items(frozen):
         kinds[item["notice_kind"]] = kinds.get(item["notice_kind"], 0) + 1
     # Admit Card's heading has no div#font; the Answer Key box swallows the next box (broken </a).
-    assert kinds == {"Result": 17, "Answer Key": 6, "Admit Card": 17, "Latest Jobs": 23}
+    assert kinds == {"Result": 17, "Answer Key": 6, "Admit Card": 14, "Latest Jobs": 23}
 
 
 def test_syllabus_admission_certificate_and_services_are_not_jobs(frozen):
     titles = " ".join(i["title"] for i in _items(frozen))
     for not_a_job in ("Syllabus", "Pan Card", "Voter ID", "Ration Card", "Scholarship", "UP Bar Declaration"):
         assert not_a_job not in titles
+
+
+def test_course_and_entrance_exam_rows_are_dropped(frozen):
+    titles = {i["title"] for i in _items(frozen)}
+    assert "CCC Admit Card March 2018" not in titles  # a computer course, in the Admit Card box
+    assert "JEEMAIN 2018 Admit Card" not in titles
+    assert "SSC CHSL 10+2 Tier I Admit Card" in titles
 
 
 def test_nested_empty_wrapper_links_and_padded_hrefs(frozen):
