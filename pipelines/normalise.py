@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from urllib.parse import urlsplit
 
@@ -18,6 +19,8 @@ from pipelines.fields.organisations import canonical_organisation
 from pipelines.fields.qualifications import qualification_levels
 from pipelines.fields.vacancies import parse_vacancies, posts_in_text
 from pipelines.sanitise import plain_lines, plain_links, plain_tables, plain_text
+
+log = logging.getLogger(__name__)
 
 _CEN = re.compile(r"\bCEN\s*(?:No\.?)?\s*[-\s]?\s*(\d{1,2})\s*[/\-]\s*((?:19|20)\d{2})\b", re.I)
 # "Advt No. : 03/2025", "ADVERTISEMENT No. 1457", "Advt.No. 01/2026", "Advt. No. 1803/7014/CSSC/ESTT/2025"
@@ -203,7 +206,14 @@ class NormalisePipeline:
 
     def process_item(self, item):
         raw = ItemAdapter(item).asdict()
-        facts = normalise_job(raw)
+        try:
+            facts = normalise_job(raw)
+        except Exception as exc:  # a parser bug must cost one item, never the crawl
+            from pipelines.quarantine import quarantine_and_drop
+
+            log.exception("normalise failed for %s", raw.get("source_url"))
+            quarantine_and_drop(self.stats, str(raw.get("source") or "unknown"), raw.get("source_url"),
+                                f"normalise failed: {exc.__class__.__name__}: {exc}"[:300], raw)
         if facts["warnings"]:
             self.stats.inc_value("jobs/warning/normalise", len(facts["warnings"]))
         if facts["stage"] == Stage.other.value:
