@@ -29,7 +29,14 @@ _STOP = re.compile(
     r"सरकारी|भर्ती|नौकरी)$",
     re.I,
 )
-_BREAK = re.compile(r"[,(/\-–|:]")
+_BREAK = re.compile(r"[,(/\-–|:&]")
+# A leading name that ends in an institution word is the organisation, whatever words it holds
+# ("Agricultural Scientists Recruitment Board", "Bank of Baroda", "High Court of Allahabad").
+_INSTITUTION = re.compile(
+    r"^((?:[A-Z][\w.']*\s+){0,6}?(?:Board|Commission|Corporation|Council|Institute|University|"
+    r"Authority|Trust|Limited|Ltd|Bank|Court|Sangathan|Samiti|Secretariat|Force|Guard|Police|"
+    r"Railways?|Agency|Department)(?:\s+[Oo]f\s+[A-Z][\w]+)?)\b",
+)
 _YEARISH = re.compile(r"\d")
 MAX_WORDS = 4
 
@@ -38,6 +45,9 @@ def named_organisation(title: str | None) -> str | None:
     """The raw organisation a row's title names, or None (known to the normaliser, or no name)."""
     if not title or canonical_organisation(title):
         return None
+    lead = _BREAK.split(title, maxsplit=1)[0].strip()
+    if m := _INSTITUTION.match(lead):
+        return m[1]
     words = []
     for word in _BREAK.split(title, maxsplit=1)[0].split():
         if _STOP.match(word) or _YEARISH.search(word):
