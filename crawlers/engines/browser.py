@@ -19,6 +19,14 @@ PLAYWRIGHT_HANDLERS = {
 }
 
 
+STATIC = frozenset({"image", "font", "stylesheet", "media"})
+
+
+def skip_static(request) -> bool:
+    """PLAYWRIGHT_ABORT_REQUEST: the notices need the page's scripts, never its images or styles."""
+    return request.resource_type in STATIC
+
+
 def replay_proxy(settings) -> str | None:
     """The replay server's base URL when replay is on, else None."""
     root = settings.get("JOBS_REPLAY")

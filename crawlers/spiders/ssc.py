@@ -22,6 +22,7 @@ class SscSpider(BrowserEngine, JobSpider):
         "DOWNLOAD_HANDLERS": PLAYWRIGHT_HANDLERS,
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
         "DOWNLOADER_MIDDLEWARES": {"crawlers.engines.browser.ReplayProxyMiddleware": 740},
+        "PLAYWRIGHT_ABORT_REQUEST": "crawlers.engines.browser.skip_static",
     }
 
     async def start(self):
