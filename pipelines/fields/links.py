@@ -15,7 +15,8 @@ PROMOTIONAL = re.compile(
 KINDS: list[tuple[str, re.Pattern]] = [
     ("admit_card", re.compile(r"admit\s*card|call\s*letter|hall\s*ticket", re.I)),
     ("answer_key", re.compile(r"answer\s*key|response\s*sheet", re.I)),
-    ("result", re.compile(r"result|score\s*card|marks|merit|cut[- ]?off|selection\s+list", re.I)),
+    ("result", re.compile(r"result|score\s*card|rank\s*card|marks|merit|cut[- ]?off|selection\s+list", re.I)),
+    ("notice", re.compile(r"joining\s+(order|letter)|counsell?ing|choice\s+filling|exam\s+city|seat\s+allot", re.I)),
     ("syllabus", re.compile(r"syllabus|exam\s+pattern", re.I)),
     ("apply_online", re.compile(r"apply|registration|register|online\s+form|login", re.I)),
     ("notification_pdf", re.compile(r"notification|advertisement|advt|notice|\bcen\b|brochure|information\s+bulletin", re.I)),

@@ -109,3 +109,11 @@ def test_a_huge_post_count_is_not_a_number_of_posts():
     facts = normalise_job(raw)
     assert facts["total_posts"] is None
     assert any("posts" in w for w in facts["warnings"])
+
+
+def test_later_stage_links_are_notices_not_other():
+    facts = normalise_job({**BASE, "links": [
+        {"label": "Download Joining Order", "url": "https://police.rajasthan.gov.in/joining.html"},
+        {"label": "Online Choice Filling", "url": "https://updeled.gov.in/choice"},
+        {"label": "Download Rank Card", "url": "https://updeled.gov.in/rank"}]})
+    assert [link.kind for link in facts["links"]] == ["notice", "notice", "result"]
