@@ -50,3 +50,33 @@ def test_committed_scan_fixture_is_the_generated_one():
 def test_non_pdf_and_empty_bodies_are_problems(body):
     result = pdf_text(body)
     assert result.readable is False and result.problem
+
+
+@pytest.fixture(scope="module")
+def board_crawl(tmp_path_factory):
+    from tests.crawlers.crawl_fixture import crawl
+
+    return crawl("fixture_pages", tmp_path_factory.mktemp("pdfs"), "-a",
+                 "urls=http://bad-input.example/notices.html")
+
+
+@pytest.mark.slow
+def test_crawl_follows_notice_pdfs_and_keeps_every_notice(board_crawl):
+    items = {i["title"]: i for i in board_crawl["items"]}
+    assert len(items) == 5
+    jht = items["Junior Hindi Translator Examination 2018 notice"]
+    assert jht["pdf_url"] == "http://bad-input.example/pdf/ssc_jht2018_notice.pdf"
+    assert "22-10-2018 to 19-11-2018" in jht["pdf_text"]
+    assert [t for t, i in items.items() if "pdf_text" in i] == [jht["title"]]
+
+
+@pytest.mark.slow
+def test_crawl_records_each_pdf_problem_with_its_url(board_crawl):
+    log = {e["url"].rsplit("/", 1)[1]: e["reason"] for e in board_crawl["stats"]["jobs/error_log"]}
+    assert log == {
+        "csbc_advt01_2020_syllabus.pdf": log["csbc_advt01_2020_syllabus.pdf"],
+        "ssc_jht2018_notice_truncated.pdf": "PDF broken PDF: PdfStreamError: Stream has ended unexpectedly",
+        "scanned_notice.pdf": "PDF no text layer (an image-only PDF: needs OCR)",
+        "missing.pdf": "HTTP 404",
+    }
+    assert log["csbc_advt01_2020_syllabus.pdf"].startswith("PDF unreadable text")
