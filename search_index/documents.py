@@ -30,7 +30,7 @@ def plain_text(value) -> str | None:
     if value is None:
         return None
     text = str(value)
-    for _ in range(3):
+    for _ in range(3 if ("<" in text or "&" in text) else 0):
         cleaned = html.unescape(nh3.clean(text, tags=set(), clean_content_tags=_NO_CONTENT))
         if cleaned == text:
             break

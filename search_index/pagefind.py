@@ -11,6 +11,7 @@ an unchanged site differ byte for byte and re-upload on every publish. Meilisear
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -61,7 +62,9 @@ def record_page(document: dict, filters: bool = False) -> str:
 def build_pagefind(documents: list[dict], site_output: Path, filters: bool = False) -> int:
     """Write ``site_output/pagefind/`` for ``documents``; returns the number indexed."""
     bundle = Path(site_output).resolve() / BUNDLE_DIR
-    with tempfile.TemporaryDirectory(prefix="pagefind-records-") as scratch:
+    # Thousands of tiny scratch files: on tmpfs when there is one (10,000 records: 2.6 s vs 5 s).
+    shm = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+    with tempfile.TemporaryDirectory(prefix="pagefind-records-", dir=shm) as scratch:
         root = Path(scratch)
         for document in documents:
             page = root / document["url"].strip("/") / "index.html"
