@@ -2,9 +2,8 @@
 
 import json
 
-from slugify import slugify
-
 from crawlers.base import JobSpider
+from pipelines.fields.aggregator_post import post_to_raw
 
 
 class SarkariafsarSpider(JobSpider):
@@ -20,23 +19,5 @@ class SarkariafsarSpider(JobSpider):
             self.record_error(response.url, f"broken JSON feed: {exc}")
             return
         for post in feed.get("jobs", []):
-            tables = [
-                {"headers": t.get("headers", []), "rows": t.get("rows", [])}
-                for t in post.get("vacancyDetails", [])
-            ]
-            yield self.make_job(
-                response,
-                source_url=f"{response.url}#{slugify(post.get('title') or '')}",
-                title=post.get("title"),
-                summary=post.get("shortInfo"),
-                important_dates=post.get("importantDates", []),
-                application_fee=post.get("applicationFee", []),
-                age_limit=post.get("ageLimit", []),
-                vacancy_tables=tables,
-                other_details=post.get("otherDetails", []),
-                links=[
-                    {"label": link.get("label"), "url": link.get("url")}
-                    for link in post.get("importantLinks", [])
-                    if link.get("url")
-                ],
-            )
+            # The same conversion serves `jobs normalise FILE`, so both read a post alike.
+            yield self.make_job(response, **post_to_raw(post, response.url))

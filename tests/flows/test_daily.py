@@ -60,7 +60,9 @@ def test_daily_flow_twice(prefect_harness, flow_env, clean_db):
     public = flow_env / "public"
     job_pages = sorted(output.glob("jobs/*/index.html"))
     assert len(job_pages) == counts["jobs"]
-    sitemap = (output / "sitemap.xml").read_text()
+    index = (output / "sitemap.xml").read_text()
+    assert "<sitemapindex" in index
+    sitemap = "".join(p.read_text() for p in sorted((output / "sitemaps").glob("*.xml")))
     for page in job_pages:
         assert f"https://jobs.example.org/jobs/{page.parent.name}/" in sitemap
     assert "Sitemap: https://jobs.example.org/sitemap.xml" in (output / "robots.txt").read_text()
