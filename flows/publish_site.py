@@ -7,13 +7,13 @@ from pathlib import Path
 from prefect import flow, task
 
 from jobcore import config
-from jobcore.publish import publish_folder
+from jobcore.publish import publish_output as publish
 
 
 @task(retries=2, retry_delay_seconds=[5, 30])
 def publish_output(output: Path, target: Path) -> dict:
-    release, changed = publish_folder(output, target)
-    return {"target": str(target), "release": release.name, "changed": changed}
+    """An S3 bucket when JOBS_S3_BUCKET is set, else the atomic local folder."""
+    return publish(output, target)
 
 
 @flow(name="publish-site")
