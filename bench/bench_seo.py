@@ -108,6 +108,19 @@ def bench_latency(fake, n: int, concurrency: int) -> None:
           f"{stats.get('jobs/seo/cache_hit', 0)} cache hits in {seconds:.2f} s")
 
 
+def _latest_seo_stats(source: str) -> dict:
+    from sqlalchemy import select
+
+    from jobcore.database import session_scope
+    from jobcore.tables import CrawlRun
+
+    with session_scope() as session:
+        run = session.scalars(select(CrawlRun).where(CrawlRun.source == source)
+                              .order_by(CrawlRun.id.desc()).limit(1)).one()
+        return {k.removeprefix("jobs/seo/"): v for k, v in sorted((run.stats or {}).items())
+                if k.startswith("jobs/seo/")}
+
+
 def bench_recrawl(fake) -> None:
     from sqlalchemy import select
 
@@ -126,6 +139,7 @@ def bench_recrawl(fake) -> None:
         first_calls = fake.calls()
         first = run_spider(source)
         first_calls = fake.calls() - first_calls
+        first_seo = _latest_seo_stats(source)
         before = fake.calls()
         second = run_spider(source)
         second_calls = fake.calls() - before
@@ -136,6 +150,7 @@ def bench_recrawl(fake) -> None:
             recorded = (run.stats or {}).get("jobs/seo/llm_call", 0)
         print(f"  {source:<16}{first['items']:>6}{first_calls:>12}{second['unchanged']:>16}"
               f"{second_calls:>12}   (crawl_runs.stats llm_call: {recorded})")
+        print(f"      1st crawl: {first_seo}")
     print(f"  LLM calls on the re-crawl: {total} (target 0)")
 
 
@@ -144,6 +159,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--no-crawl", action="store_true", help="skip the demo-source re-crawl")
+    parser.add_argument("--crawl-only", action="store_true", help="only the demo-source re-crawl")
     args = parser.parse_args()
 
     from tests.pipelines.fake_openai import FakeOpenAI
@@ -151,7 +167,8 @@ def main() -> int:
     server = _setup_database()
     fake = FakeOpenAI().start()
     try:
-        bench_latency(fake, args.jobs, args.concurrency)
+        if not args.crawl_only:
+            bench_latency(fake, args.jobs, args.concurrency)
         if not args.no_crawl:
             bench_recrawl(fake)
     finally:

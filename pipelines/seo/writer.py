@@ -9,6 +9,8 @@ Stats (Scrapy stats in a crawl, ``Counters`` in ``jobs seo``): ``jobs/seo/llm_ca
 from __future__ import annotations
 
 import logging
+import threading
+from collections import defaultdict
 
 from sqlalchemy import select
 
@@ -29,6 +31,10 @@ class SeoWriter:
         self.client = client
         self.stats = stats
         self.refresh = refresh
+        # Several notices of one job in one crawl: their writes take turns, so the second one
+        # finds the first one's answer in the cache instead of paying for the same facts again.
+        self._job_locks: defaultdict[int, threading.Lock] = defaultdict(threading.Lock)
+        self._locks_lock = threading.Lock()
 
     def _fallback(self, job: JobPosting, seed: str, reason: str) -> dict:
         self.stats.inc_value("jobs/seo/fallback")
@@ -72,6 +78,12 @@ class SeoWriter:
 
     def write_job(self, job_id: int, outcome: str = "update") -> dict | None:
         """Write the text on the job row; a noop (facts unchanged) with text already there is free."""
+        with self._locks_lock:
+            lock = self._job_locks[job_id]
+        with lock:
+            return self._write_job(job_id, outcome)
+
+    def _write_job(self, job_id: int, outcome: str) -> dict | None:
         with session_scope() as session:
             row = session.get(Job, job_id)
             if row is None:

@@ -217,3 +217,17 @@ def test_the_cache_is_keyed_by_model(clean_db, fake, monkeypatch):
     with session_scope() as session:
         assert session.scalar(select(func.count()).select_from(SeoCache)) == 2
     assert fake.calls() == 2
+
+
+def test_notices_of_one_job_written_at_once_pay_for_one_call(clean_db, fake):
+    import threading
+
+    fake.latency = 0.2
+    stored = _store(recruitment())
+    writer, stats = _writer()
+    threads = [threading.Thread(target=writer.write_job, args=(stored.job_id,)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert fake.calls() == 1 and stats.get_value("jobs/seo/cache_hit") == 3
