@@ -13,7 +13,7 @@ def test_job_page_shows_every_fact_section(build, real_snapshot):
                  'class="badge', 'class="stages"', "Important dates", "Last date to apply",
                  "Application fee", "<th scope=\"row\">SC / ST</th><td>₹400</td>", "Age limit",
                  "maximum 33 years", "Relaxation:", "Vacancies: 32,679 posts",
-                 "<td>Constable PAC / Armed Police</td><td>15,131</td>", "Eligibility",
+                 "<td>Constable PAC / Armed Police</td><td class=\"num\">15,131</td>", "Eligibility",
                  "Selection process", "Important links", "Notification (PDF)", "Source:",
                  "Last checked <time datetime=\"2026-01-20\">", "Related jobs"):
         assert text in page, text
