@@ -101,3 +101,19 @@ def today(monkeypatch):
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, with the project's launch options (never a download)."""
+    from playwright.sync_api import sync_playwright
+
+    from crawlers.settings import PLAYWRIGHT_LAUNCH_OPTIONS
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=PLAYWRIGHT_LAUNCH_OPTIONS["executable_path"],
+            args=PLAYWRIGHT_LAUNCH_OPTIONS["args"],
+        )
+        yield chromium
+        chromium.close()

@@ -19,10 +19,6 @@ from tests.search_index.conftest import job_record
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
 def render_search_box(site_url: str, **settings) -> str:
     """The partial on a bare page (whether base.html includes it is the theme's business)."""
     env = Environment(loader=FileSystemLoader(PROJECT_ROOT / "templates"), autoescape=True,
@@ -64,16 +60,6 @@ def sample_jobs() -> list[dict]:
     jobs = snapshot.__wrapped__()["jobs"]
     return [*jobs, job_record("xss-2026-000001", title='<img src=x onerror="alert(1)">Clerk '
                               "<script>alert(2)</script>Bharti", category="SSC")]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -21,8 +21,6 @@ from tests.site.xss import SLUG, evil_record
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 JOB = "jobs/up-police-constable-2026-4870a7/"
 PAGES = {"home": "", "job": JOB, "listing": "categories/police/", "archive": "archive/",
          "groups": "states/", "about": "about/", "notfound": "404.html"}
@@ -48,16 +46,6 @@ def site(tmp_path_factory):
     yield url, root / "site"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
