@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
+from slugify import slugify
 
-from jobcore.fingerprint import advt_key, job_year, organisation_key
+from jobcore.fingerprint import advt_key, job_year
 from jobcore.schema import JobPosting
 from jobcore.stages import strip_stage_words
 
@@ -29,24 +31,32 @@ _FILLER = re.compile(
 )
 
 
-def _organisation_words(job: JobPosting) -> list[str]:
-    words = [job.organisation, job.organisation_short or ""]
-    return sorted((w for w in words if w), key=len, reverse=True)
-
-
 def subject(job: JobPosting) -> str:
     """``Rajasthan Police Constable Bharti 2025 Admit Card`` → ``constable``."""
-    text = strip_stage_words(job.title).lower()
-    for words in _organisation_words(job):
+    return _subject(job.title, job.organisation, job.organisation_short or "")
+
+
+# Every candidate is compared with many notices in a crawl: compute each subject once.
+@lru_cache(maxsize=65536)
+def _subject(title: str, organisation: str, organisation_short: str) -> str:
+    text = strip_stage_words(title).lower()
+    for words in sorted((w for w in (organisation, organisation_short) if w), key=len, reverse=True):
         text = re.sub(rf"\b{re.escape(words.lower())}\b", " ", text)
     text = re.sub(r"\b(rajasthan|bihar|uttar\s+pradesh|up|mp|haryana|jharkhand|railway|indian)\b", " ", text)
     text = _FILLER.sub(" ", text)
     return re.sub(r"[^\w]+", " ", text).strip()
 
 
+@lru_cache(maxsize=16384)
+def _organisation_key(name: str) -> str:
+    return slugify(name)
+
+
 def contradiction(a: JobPosting, b: JobPosting) -> str | None:
     """Why ``a`` and ``b`` cannot be one job, or None."""
-    if organisation_key(a) != organisation_key(b):
+    if _organisation_key(a.organisation_short or a.organisation) != _organisation_key(
+        b.organisation_short or b.organisation
+    ):
         return "different organisations"
     year_a, year_b = job_year(a), job_year(b)
     if year_a and year_b and year_a != year_b:

@@ -12,19 +12,23 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
+from pipelines.batch_writer import BatchWriter, Shared
 from pipelines.seo.llm_client import LlmClient
 from pipelines.seo.template import template_seo
-from pipelines.seo.writer import SeoWriter
+from pipelines.seo.writer import SeoWriter, write_template_batch
 
 __all__ = ["SeoTextPipeline", "template_seo"]
+# Template text (no LLM): one writer thread per crawl process, a batch of jobs per transaction.
+_TEMPLATE = Shared(lambda: (None, BatchWriter(write_template_batch, name="seo")))
 
 
 class SeoTextPipeline:
     def __init__(self, stats, client: LlmClient | None):
         self.writer = SeoWriter(client, stats)
-        # One thread per allowed concurrent LLM call, so that waiting jobs queue here.
-        workers = client.settings.concurrency if client else 1
-        self._threads = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="seo")
+        # With an LLM: one thread per allowed concurrent call, so that waiting jobs queue here.
+        self._threads = ThreadPoolExecutor(max_workers=client.settings.concurrency, thread_name_prefix="seo") if client else None
+        self.stats = stats
+        self._batches = None if client else _TEMPLATE.acquire()[1]
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -32,11 +36,21 @@ class SeoTextPipeline:
 
     async def process_item(self, item):
         stored = item.get("stored")
-        if stored:
+        if stored and self._batches is not None:
+            done = await asyncio.wrap_future(self._batches.submit((stored["job_id"], stored["outcome"])))
+            if done == "written":
+                self.stats.inc_value("jobs/seo/template")
+                self.stats.inc_value("jobs/seo/written")
+            elif done == "unchanged":
+                self.stats.inc_value("jobs/seo/unchanged")
+        elif stored:
             await asyncio.get_running_loop().run_in_executor(
                 self._threads, self.writer.write_job, stored["job_id"], stored["outcome"]
             )
         return item
 
     async def close_spider(self):
-        self._threads.shutdown(wait=True)
+        if self._threads is not None:
+            self._threads.shutdown(wait=True)
+        if self._batches is not None:
+            _TEMPLATE.release()

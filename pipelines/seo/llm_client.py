@@ -17,8 +17,6 @@ import threading
 import time
 from dataclasses import dataclass
 
-import openai
-
 from pipelines.seo.prompt import RESPONSE_SCHEMA
 
 log = logging.getLogger(__name__)
@@ -96,6 +94,8 @@ class LlmClient:
         self._slots = threading.BoundedSemaphore(settings.concurrency)
         self._budget_lock = threading.Lock()
         self.calls = 0
+        import openai  # only when an LLM is configured: it costs a crawl ~2 s to import
+
         self._openai = openai.OpenAI(
             base_url=settings.base_url, api_key=settings.api_key,
             timeout=settings.timeout, max_retries=0,
@@ -125,6 +125,8 @@ class LlmClient:
         return min(self.settings.backoff * 2**attempt, self.settings.max_wait)
 
     def complete(self, messages: list[dict]) -> str:
+        import openai
+
         self._take_budget()
         with self._slots:
             for attempt in range(self.settings.retries + 1):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import defaultdict
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from jobcore.database import session_scope
 from jobcore.schema import JobPosting
@@ -103,3 +105,39 @@ class SeoWriter:
             row.seo_summary, row.seo_faq, row.seo_origin = text["summary"], text["faq"], text["origin"]
         self.stats.inc_value("jobs/seo/written")
         return text
+
+
+def write_template_batch(entries: list[tuple[int, str]], refresh: bool = False) -> list[str]:
+    """Template text for a batch of (job id, store outcome) in one transaction (no LLM set up).
+
+    Returns per entry ``written``, ``unchanged`` (facts unchanged, text there) or ``missing``.
+    The template is a pure function of the facts, so reading and writing in one locked
+    transaction needs no "superseded" check. A transaction the database aborts (a deadlock
+    with another crawl process) is tried again; the text is never worth failing an item for,
+    and ``jobs seo`` writes whatever is still missing.
+    """
+    ids = sorted({job_id for job_id, _ in entries})
+    for attempt in range(1, 4):
+        try:
+            with session_scope() as session:
+                rows = {row.id: row for row in session.scalars(
+                    select(Job).where(Job.id.in_(ids)).order_by(Job.id).with_for_update())}
+                done, written = [], set()
+                for job_id, outcome in entries:
+                    row = rows.get(job_id)
+                    if row is None:
+                        done.append("missing")
+                    elif job_id in written or (outcome == "noop" and row.seo_title and not refresh):
+                        done.append("unchanged")
+                    else:
+                        text = template_seo(JobPosting.model_validate(row.facts), row.slug)
+                        row.seo_title, row.seo_description = text["title"], text["description"]
+                        row.seo_summary, row.seo_faq = text["summary"], text["faq"]
+                        row.seo_origin = text["origin"]
+                        written.add(job_id)
+                        done.append("written")
+                return done
+        except OperationalError as exc:
+            log.warning("SEO text for %d jobs: %s (attempt %d)", len(ids), exc.__class__.__name__, attempt)
+            time.sleep(0.2 * attempt)
+    return ["missing"] * len(entries)

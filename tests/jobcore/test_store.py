@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from jobcore.schema import JobPosting
-from jobcore.store import quarantine_item, upsert_job
+from jobcore.store import quarantine_item, upsert_job, upsert_jobs
 from jobcore.tables import Job, JobEvent, JobRevision, Quarantine
 
 DAY = dt.date(2026, 2, 15)
@@ -146,3 +146,23 @@ def test_release_refuses_an_item_that_still_fails_and_accepts_a_fixed_one(db_ses
     assert db_session.get(Job, stored.job_id).organisation_short == "RSSB"
     with pytest.raises(StillRejected, match="already released"):
         release_item(db_session, item.id, DAY)
+
+
+def test_a_batch_merges_near_duplicates_and_stages_it_has_not_written_yet(db_session):
+    police = {"organisation": "Rajasthan Police", "organisation_short": "Rajasthan Police", "advt_no": None,
+              "apply_start": dt.date(2025, 4, 28), "apply_last": dt.date(2025, 5, 25), "total_posts": 10036}
+    batch = [
+        notice(**police, title="Rajasthan Police Constable Bharti 2025", source="aggregator_a",
+               source_url="https://a.example/raj-police"),
+        notice(**police, title="Rajasthan Police Constable Joining Order 2026", stage="joining_order",
+               source_url=f"{AGGREGATOR}#raj-police-joining"),
+        notice(),
+        notice(title="RRB Group-D Admit Card 2026", stage="admit_card", source_url=f"{AGGREGATOR}#admit",
+               admit_card_date=dt.date(2026, 6, 1), notice_date=dt.date(2026, 6, 1)),
+    ]
+    results = upsert_jobs(db_session, batch, DAY)
+    assert [r.outcome for r in results] == ["insert", "update", "insert", "update"]
+    assert results[0].job_id == results[1].job_id and results[2].job_id == results[3].job_id
+    assert count(db_session, Job) == 2 and count(db_session, JobEvent) == 4 and count(db_session, JobRevision) == 2
+    # The same batch again, one notice at a time: every notice stays with its job.
+    assert [upsert_job(db_session, n, DAY).outcome for n in batch] == ["noop"] * 4
