@@ -25,7 +25,9 @@ log = logging.getLogger(__name__)
 _CEN = re.compile(r"\bCEN\s*(?:No\.?)?\s*[-\s]?\s*(\d{1,2})\s*[/\-]\s*((?:19|20)\d{2})\b", re.I)
 # "Advt No. : 03/2025", "ADVERTISEMENT No. 1457", "Advt.No. 01/2026", "Advt. No. 1803/7014/CSSC/ESTT/2025"
 _ADVT_NO = re.compile(
-    r"\b(?:advt|advertisement)\.?\s*(?:no\.?|number)\s*[:.\-]?\s*([A-Z0-9][A-Z0-9/\-]*(?:\s*/\s*[A-Z0-9\-]+)*)",
+    r"\b(?:advt|advertisement)\.?\s*(?:no\.?|number)\s*[:.\-]?\s*([A-Z0-9][A-Z0-9/\-]*(?:\s*/\s*[A-Z0-9\-]+)*)"
+    # "Advt. No. 05 of 2025-26": the year is part of the number
+    r"(?:\s+of\s+((?:19|20)\d{2}(?:\s*-\s*\d{2,4})?)\b)?",
     re.I,
 )
 _ADVT_SHORT = re.compile(r"\b(?:Advt\.?|Advertisement)\s*[-:.]?\s*(\d{1,4}\s*[/\-]\s*(?:19|20)?\d{2})\b", re.I)
@@ -40,7 +42,10 @@ def find_advt_no(*texts: str | None) -> str | None:
         if match := _CEN.search(text):
             return f"CEN {int(match.group(1)):02d}/{match.group(2)}"
         if (match := _ADVT_NO.search(text)) and re.search(r"\d", match.group(1)):
-            return re.sub(r"\s*/\s*", "/", match.group(1)).strip("-/")[:80]
+            number = re.sub(r"\s*/\s*", "/", match.group(1)).strip("-/")
+            if match.group(2):
+                number = number + "/" + re.sub(r"\s+", "", match.group(2))
+            return number[:80]
         if match := _ADVT_SHORT.search(text):
             return re.sub(r"\s*([/\-])\s*", "/", match.group(1))
     return None

@@ -39,7 +39,22 @@ ORGANISATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "MPPSC": ("Madhya Pradesh Public Service Commission", ("mppsc",)),
     "MPSC": ("Maharashtra Public Service Commission", ("mpsc",)),
     "TSPSC": ("Telangana State Public Service Commission", ("tspsc", "tgpsc")),
+    "JSSC": ("Jharkhand Staff Selection Commission", ("jssc", "jharkhand ssc", "jharkhand staff selection commission")),
+    "UKSSSC": ("Uttarakhand Subordinate Service Selection Commission", ("uksssc", "uttarakhand sssc")),
+    "DSSSB": ("Delhi Subordinate Services Selection Board", ("dsssb", "delhi subordinate services selection board")),
+    "PSSSB": ("Punjab Subordinate Services Selection Board", ("psssb", "punjab sssb")),
+    "GSSSB": ("Gujarat Subordinate Service Selection Board", ("gsssb", "gujarat sssb")),
+    "OSSSC": ("Odisha Subordinate Staff Selection Commission", ("osssc",)),
+    "BSSC": ("Bihar Staff Selection Commission", ("bssc", "bihar ssc", "bihar staff selection commission")),
 }
+# "Jharkhand SSC", "Bihar Staff Selection Commission": a state's commission, not the central SSC.
+_STATE_BEFORE = re.compile(
+    r"\b(andhra(\s+pradesh)?|arunachal|assam|bihar|chhattisgarh|goa|gujarat|haryana|himachal|jharkhand|"
+    r"karnataka|kerala|madhya\s+pradesh|mp|maharashtra|manipur|meghalaya|mizoram|nagaland|odisha|orissa|"
+    r"punjab|rajasthan|sikkim|tamil\s+nadu|telangana|tripura|uttar\s+pradesh|up|uttarakhand|west\s+bengal|"
+    r"delhi|j&k|jammu(\s+(and|&)\s+kashmir)?|ladakh|puducherry|chandigarh)\s*$",
+    re.I,
+)
 _PATTERNS = [
     (short, full, re.compile(r"\b(" + "|".join(re.escape(a) for a in aliases) + r")\b", re.I))
     for short, (full, aliases) in ORGANISATIONS.items()
@@ -52,7 +67,8 @@ def canonical_organisation(*texts: str | None) -> tuple[str, str] | None:
     for text in texts:
         if not text:
             continue
-        hits = [(m.start(), short, full) for short, full, p in _ORDER_BY_LENGTH if (m := p.search(text))]
+        hits = [(m.start(), short, full) for short, full, p in _ORDER_BY_LENGTH if (m := p.search(text))
+                and not (short == "SSC" and _STATE_BEFORE.search(text[:m.start()]))]
         if hits:
             _, short, full = min(hits)
             return full, short

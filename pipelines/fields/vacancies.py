@@ -12,6 +12,10 @@ _TOTAL_ROW = re.compile(r"^\s*(grand\s+)?total\b", re.I)
 _TOTAL_COL = re.compile(r"\b(total|no\.?\s+of\s+posts?|posts?|vacanc(y|ies)|seats?)\b", re.I)
 _NAME_COL = re.compile(r"\b(post|name|trade|discipline|designation|course)\b", re.I)
 _POSTS_IN_TEXT = re.compile(r"\b(\d[\d,]*)\s*(?:\+\s*\d+\s*)?(?:posts?|positions?|vacanc(?:y|ies)|seats?)\b", re.I)
+# "1544 TGT Vacancy", "19838 Constable Posts": the post's name between the count and "posts"
+_POSTS_NAMED = re.compile(
+    r"\b(\d[\d,]*)\s+((?:[A-Z][\w.&\-]*\s+){1,3})(?i:posts?|vacanc(?:y|ies))\b"
+)
 _QUAL_COL = re.compile(r"eligib|qualif", re.I)
 
 
@@ -111,4 +115,10 @@ def posts_in_text(text: str | None) -> int | None:
     if not text:
         return None
     match = _POSTS_IN_TEXT.search(text)
-    return int(match.group(1).replace(",", "")) if match else None
+    if match:
+        return int(match.group(1).replace(",", ""))
+    for match in _POSTS_NAMED.finditer(text):
+        count = int(match.group(1).replace(",", ""))
+        if not 1950 <= count <= 2100:  # "Bharti 2025 Constable Posts" names a year, not a count
+            return count
+    return None

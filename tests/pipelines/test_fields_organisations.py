@@ -21,3 +21,12 @@ def test_the_first_text_that_names_one_wins():
 
 def test_unknown_is_none():
     assert canonical_organisation("Some Municipal Body", None) is None
+
+
+@pytest.mark.parametrize(("text", "short"), [
+    ("Jharkhand SSC Recruitment 2025", "JSSC"),
+    ("Bihar SSC Inter Level Recruitment 2025", "BSSC"),
+    ("SSC GD Constable 2026", "SSC"),
+])
+def test_a_states_staff_selection_commission_is_not_the_central_ssc(text, short):
+    assert canonical_organisation(text)[1] == short

@@ -1,5 +1,7 @@
 """Total posts from vacancy tables: summed, checked against a stated total, tables not counted twice."""
 
+import pytest
+
 from pipelines.fields.vacancies import parse_vacancies, posts_in_text
 
 
@@ -46,3 +48,13 @@ def test_promotional_tables_are_skipped():
 def test_posts_in_text():
     assert posts_in_text("This recruitment is for 22,195 positions.") == 22195
     assert posts_in_text("This recruitment is for 44000+ Approx positions.") is None
+
+
+@pytest.mark.parametrize(("title", "posts"), [
+    ("DSSSB 1544 TGT Vacancy 2025", 1544),
+    ("KVS 13,404 Teacher Vacancies", 13404),
+    ("HSSC CET 2025 Group D 7596 Post", 7596),
+    ("UP Police 2025 Sub Inspector Vacancy", None),  # a year, not a count
+])
+def test_the_post_count_may_stand_before_the_posts_name(title, posts):
+    assert posts_in_text(title) == posts

@@ -19,6 +19,7 @@ def test_cen_number_from_an_rrb_title():
     ("(Advt No. : 03/2025)", "03/2025"), ("(ADVERTISEMENT No. 1457)", "1457"),
     ("(Advt. No. CEN 09/2025)", "CEN 09/2025"), ("(Advt.No. 01/2026)", "01/2026"),
     ("(Advt. No. 1803/7014/CSSC/ESTT/2025)", "1803/7014/CSSC/ESTT/2025"), ("no number here", None),
+    ("Advt. No. 05 of 2025-26", "05/2025-26"), ("Advt. No. 12 of 2024", "12/2024"),
 ])
 def test_advertisement_numbers_in_summaries(text, advt):
     assert find_advt_no(text) == advt
