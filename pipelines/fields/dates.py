@@ -21,7 +21,7 @@ HINDI_MONTHS = {
     "सितंबर": "September", "सितम्बर": "September", "अक्टूबर": "October", "अक्तूबर": "October",
     "नवंबर": "November", "नवम्बर": "November", "दिसंबर": "December", "दिसम्बर": "December",
 }
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = r"((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?"
 _NUMERIC = re.compile(r"\b(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4}|\d{2})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WORDY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\s*,?\s*(\d{{4}})\b", re.I)
@@ -37,6 +37,10 @@ _CROSS_MONTH = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*,?\s*(\d{{4}})\b", re.I)
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+MONTH_WORDS = {**{m: n for n, m in enumerate(_MONTH_NAMES, 1)}, **{m: n for n, m in enumerate(_FULL_MONTHS, 1)},
+               "sept": 9}
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,15 @@ def _dateparser(text: str) -> dt.date | None:
                   "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
     )
     return parsed.date() if parsed else None
+
+
+def _wordy(match, day: str, month: str, year: str) -> dt.date | None:
+    """``27th February 2025``: read directly when the month is spelt right (dateparser costs
+    ~13 ms a call), else by dateparser (``Febuary``) or not at all (``10 marks 2025``)."""
+    number = MONTH_WORDS.get(month.lower())
+    if number:
+        return _safe_date(int(year), number, int(day))
+    return _dateparser(match.group(0).replace("of ", ""))
 
 
 def _month_number(name: str) -> int:
@@ -109,9 +122,10 @@ def find_dates(text: str) -> list[dt.date]:
             found.append((m.start() + 1, last))
     for m in _NUMERIC.finditer(text):
         add(m, _safe_date(_year(m[3]), int(m[2]), int(m[1])))
-    for pattern in (_WORDY, _WORDY_US):
-        for m in pattern.finditer(text):
-            add(m, _dateparser(m.group(0).replace("of ", "")))
+    for m in _WORDY.finditer(text):
+        add(m, _wordy(m, m[1], m[2], m[3]))
+    for m in _WORDY_US.finditer(text):
+        add(m, _wordy(m, m[2], m[1], m[3]))
     return [d for _, d in sorted(found, key=lambda pair: pair[0])]
 
 
