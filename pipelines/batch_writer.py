@@ -22,7 +22,12 @@ class BatchWriter:
         self._batch_size = batch_size
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._closers: list[Callable[[], None]] = []
         self._thread.start()
+
+    def on_close(self, closer: Callable[[], None]) -> None:
+        """Call ``closer`` once the thread has written everything (e.g. stop a child process)."""
+        self._closers.append(closer)
 
     def submit(self, entry) -> Future:
         future: Future = Future()
@@ -32,6 +37,8 @@ class BatchWriter:
     def close(self) -> None:
         self._queue.put(_STOP)
         self._thread.join()
+        for closer in self._closers:
+            closer()
 
     def _take(self) -> tuple[list, bool]:
         first = self._queue.get()

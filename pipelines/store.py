@@ -20,6 +20,7 @@ from jobcore import config
 from jobcore.database import session_scope
 from jobcore.duplicate_index import NearDuplicateIndex
 from jobcore.store import JobStore, MergeConflict, StoreResult, quarantine_item
+from pipelines import writer_process
 from pipelines.batch_writer import BatchWriter, Shared
 from pipelines.quarantine import json_ready, reason_key
 from pipelines.spool import spool_item
@@ -107,7 +108,23 @@ class NoticeWriter:
         return Written("spooled", reason=f"{error}; item kept in {path}")
 
 
-def _make_writer(batch_size: int = BATCH_SIZE) -> tuple[NoticeWriter, BatchWriter]:
+_NOTICES: NoticeWriter | None = None  # the writer of this process (the child's, or the crawl's)
+
+
+def write_notices(entries: list) -> list[Written]:
+    """Write a batch with this process's NoticeWriter (picklable: runs in the writer process)."""
+    global _NOTICES
+    if _NOTICES is None:
+        _NOTICES = NoticeWriter()
+    return _NOTICES.write_batch(entries)
+
+
+def _make_writer(batch_size: int = BATCH_SIZE) -> tuple[object, BatchWriter]:
+    if writer_process.enabled():
+        child = writer_process.WriterProcess()
+        writer = BatchWriter(lambda entries: child.run(write_notices, entries), batch_size)
+        writer.on_close(child.close)
+        return child, writer
     notices = NoticeWriter()
     return notices, BatchWriter(notices.write_batch, batch_size)
 
@@ -119,7 +136,7 @@ class StorePipeline:
     def __init__(self, stats, batch_size: int | None = None):
         self.stats = stats
         if batch_size is None:
-            self.notices, self.writer = _SHARED.acquire()
+            _, self.writer = _SHARED.acquire()
             self._release = _SHARED.release
         else:  # a writer of its own (tests)
             self.notices, self.writer = _make_writer(batch_size)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import os
 
 import pytest
 from scrapy.exceptions import DropItem
@@ -15,6 +16,7 @@ from jobcore.database import session_scope
 from jobcore.tables import Job, JobEvent, Quarantine
 from pipelines.spool import spool_path
 from pipelines.store import StorePipeline
+from pipelines.writer_process import WriterProcess
 from tests.pipelines.seo_jobs import recruitment
 
 
@@ -43,7 +45,9 @@ def _count(table) -> int:
         return session.scalar(select(func.count()).select_from(table))
 
 
-def test_a_burst_of_notices_is_stored_in_batches_and_counted(clean_db):
+@pytest.mark.parametrize("child", ["1", "0"], ids=["writer-process", "in-process"])
+def test_a_burst_of_notices_is_stored_in_batches_and_counted(clean_db, monkeypatch, child):
+    monkeypatch.setenv("JOBS_WRITER_PROCESS", child)
     crawler = get_crawler()
     pipeline = StorePipeline(crawler.stats, batch_size=8)
     postings = [recruitment(title=f"Exam {n} 2026", advt_no=f"{n}/2026") for n in range(30)]
@@ -98,3 +102,19 @@ def test_notices_of_one_job_in_one_batch_merge_into_one_job(clean_db, batch_size
     done = _run(StorePipeline(crawler.stats, batch_size=batch_size), [_item(base), _item(admit)])
     assert [d["stored"]["outcome"] for d in done] == ["insert", "update"]
     assert _count(Job) == 1 and _count(JobEvent) == 2
+
+
+def _die_in_the_child(entries):
+    if os.getpid() != int(os.environ["TEST_PARENT_PID"]):
+        os._exit(1)
+    return [f"written {e}" for e in entries]
+
+
+def test_a_writer_process_that_dies_leaves_its_batch_to_the_crawl_process(monkeypatch):
+    monkeypatch.setenv("TEST_PARENT_PID", str(os.getpid()))
+    child = WriterProcess()
+    try:
+        assert child.run(_die_in_the_child, [1, 2]) == ["written 1", "written 2"]
+        assert child.run(_die_in_the_child, [3]) == ["written 3"]  # a new child, dead again
+    finally:
+        child.close()
