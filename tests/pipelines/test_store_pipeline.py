@@ -12,6 +12,7 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 from sqlalchemy import func, select
 
+from jobcore.commands.spool import replay_file
 from jobcore.database import session_scope
 from jobcore.tables import Job, JobEvent, Quarantine
 from pipelines.spool import spool_path
@@ -21,7 +22,10 @@ from tests.pipelines.seo_jobs import recruitment
 
 
 def _item(posting):
-    return {"job": posting, "raw": {"title": posting.title, "source_url": posting.source_url}}
+    raw = {"source": posting.source, "source_kind": posting.source_kind, "source_url": posting.source_url,
+           "organisation": posting.organisation, "title": posting.title, "advt_no": posting.advt_no,
+           "important_dates": [f"Last Date : {posting.apply_last:%d-%m-%Y}"] if posting.apply_last else []}
+    return {"job": posting, "raw": raw}
 
 
 def _run(pipeline, items):
@@ -77,7 +81,7 @@ def test_a_notice_that_contradicts_its_job_is_quarantined_and_the_batch_goes_on(
         assert row.source_url == "https://example.in/clash" and "contradicts" in row.reason
 
 
-def test_a_database_that_goes_away_spools_every_notice_with_the_reason(clean_db, monkeypatch):
+def test_a_database_that_goes_away_spools_every_notice_and_replay_stores_them(clean_db, pg_url, monkeypatch):
     monkeypatch.setenv("JOBS_DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
     crawler = get_crawler()
     pipeline = StorePipeline(crawler.stats, batch_size=50)
@@ -91,6 +95,12 @@ def test_a_database_that_goes_away_spools_every_notice_with_the_reason(clean_db,
     kept = [json.loads(line) for line in path.read_text().splitlines()]
     assert sorted(k["raw"]["title"] for k in kept) == sorted(p.title for p in postings)
     assert all(k["reason"].startswith("database unavailable") for k in kept)
+
+    # Still down: the replay keeps every item. Back up: it stores them and empties the spool.
+    assert replay_file(path, dt.date(2026, 1, 20)) == {"stored": 0, "quarantined": 0, "left": 5}
+    monkeypatch.setenv("JOBS_DATABASE_URL", pg_url)
+    assert replay_file(path, dt.date(2026, 1, 20)) == {"stored": 5, "quarantined": 0, "left": 0}
+    assert not path.exists() and _count(Job) == 5
 
 
 @pytest.mark.parametrize("batch_size", [1, 100])
