@@ -16,6 +16,19 @@ def migrate_database() -> None:
 
 
 @task
+def replay_spool() -> dict:
+    """Notices kept in the spool while the database was down are stored before the crawl."""
+    from jobcore import config
+    from jobcore.commands.spool import replay_file, spool_files
+
+    totals = {"stored": 0, "quarantined": 0, "left": 0}
+    for path in spool_files():
+        counts = replay_file(path, config.today())
+        totals = {k: totals[k] + counts[k] for k in totals}
+    return totals
+
+
+@task
 def crawl_source(slug: str) -> dict:
     """A failed source is reported in its result; it never fails the other sources."""
     return run_spider(slug)
@@ -24,6 +37,7 @@ def crawl_source(slug: str) -> dict:
 @flow(name="crawl-sources", task_runner=ThreadPoolTaskRunner(max_workers=2))
 def crawl_sources(sources: list[str] | None = None) -> list[dict]:
     migrate_database()
+    replay_spool()
     runs = [future.result() for future in crawl_source.map(sources or spider_names())]
     create_table_artifact(key="crawl-runs", table=runs, description="Per-source crawl results")
     return runs

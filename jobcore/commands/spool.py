@@ -18,7 +18,7 @@ def add_parser(subparsers):
     parser.set_defaults(func=run)
 
 
-def _files():
+def spool_files():
     from jobcore import config
 
     folder = config.var_dir() / "spool"
@@ -73,7 +73,7 @@ def replay_file(path, seen_on) -> dict:
 def run(args) -> int:
     from jobcore import config
 
-    files = _files()
+    files = spool_files()
     if args.action == "list":
         for path in files:
             entries = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
