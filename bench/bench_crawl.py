@@ -66,6 +66,12 @@ def worker(mode: str, replay: Path, boards_config: Path, with_browser: bool) -> 
             self.boards = list(load_boards(boards_config).values())
 
     settings = get_project_settings()
+    # Both modes import the pipeline modules before the clock starts: their import time (~2 s,
+    # once per process) is not crawl throughput.
+    from scrapy.utils.misc import load_object
+
+    for path in settings.getdict("ITEM_PIPELINES"):
+        load_object(path)
     settings.set("LOG_LEVEL", "ERROR", priority="cmdline")
     settings.set("JOBS_RECORD_RUNS", mode == "full", priority="cmdline")
     if mode == "raw":

@@ -220,15 +220,17 @@ class JobStore:
                 job.provenance = provenance
             return self._result("noop", job)
 
-        if job.id is None:  # added earlier in this batch: its revision needs its id
-            self.finish()
-        session.add(JobRevision(job_id=job.id, source=posting.source, changes=_diff(job.facts, merged_data)))
+        session.add(JobRevision(job=job, source=posting.source, changes=_diff(job.facts, merged_data)))
         job.facts, job.provenance, job.content_hash = merged_data, provenance, new_hash
         job.fees = merged_data["fees"]
         for column in JOB_COLUMNS:
             setattr(job, column, getattr(merged, column))
         job.stage = merged.stage.value
         job.updated_at = func.now()
+        if job.id is None:  # added earlier in this batch: noted once written
+            result = StoreResult("update", None, job.slug, job.fingerprint)
+            self._pending.append((job, merged, result))
+            return result
         self.index.note(job.id, merged)
         return StoreResult("update", job.id, job.slug, job.fingerprint)
 

@@ -149,6 +149,8 @@ class JobRevision(Base):
     source: Mapped[str] = mapped_column(String(80))
     changes: Mapped[dict] = mapped_column(JSONB)
 
+    job: Mapped[Job] = relationship()
+
 
 class CrawlRun(Base):
     __tablename__ = "crawl_runs"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import re
 
@@ -11,6 +10,7 @@ from scrapy.exceptions import DropItem
 
 from jobcore.database import session_scope
 from jobcore.store import quarantine_item
+from pipelines.spool import json_ready
 
 log = logging.getLogger(__name__)
 
@@ -19,10 +19,6 @@ def reason_key(reason: str) -> str:
     """A stats-key-friendly form of a reason: ``missing required fact: title`` → ``missing_required_fact``."""
     head = reason.split(":", 1)[0]
     return re.sub(r"[^a-z0-9]+", "_", head.lower()).strip("_")[:40] or "invalid"
-
-
-def json_ready(raw: dict) -> dict:
-    return json.loads(json.dumps(raw, default=str, ensure_ascii=False))
 
 
 def quarantine_and_drop(stats, source: str, source_url: str | None, reason: str, raw: dict):

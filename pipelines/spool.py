@@ -8,6 +8,11 @@ from pathlib import Path
 from jobcore import config
 
 
+def json_ready(raw: dict) -> dict:
+    """Raw scraped data as plain JSON values (dates and other objects as text)."""
+    return json.loads(json.dumps(raw, default=str, ensure_ascii=False))
+
+
 def spool_path(source: str) -> Path:
     folder = config.var_dir() / "spool"
     folder.mkdir(parents=True, exist_ok=True)

@@ -33,7 +33,7 @@ def replay_file(path, seen_on) -> dict:
     from jobcore.schema import Rejection
     from jobcore.store import MergeConflict, quarantine_item, upsert_job
     from pipelines.normalise import normalise_job
-    from pipelines.quarantine import json_ready
+    from pipelines.spool import json_ready
     from pipelines.validate import validate_job
 
     counts = {"stored": 0, "quarantined": 0, "left": 0}
