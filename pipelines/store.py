@@ -23,14 +23,33 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 100
 
 
-def _make_writer(batch_size: int = BATCH_SIZE) -> tuple[object, BatchWriter]:
-    if writer_process.enabled():
-        child = writer_process.WriterProcess()
-        writer = BatchWriter(lambda entries: child.run(write_notices, entries), batch_size)
-        writer.on_close(child.close)
-        return child, writer
-    notices = NoticeWriter()
-    return notices, BatchWriter(notices.write_batch, batch_size)
+# A batch this big means the crawl makes notices faster than this process writes them: from
+# then on the batches go to a writer child process (small crawls never pay for starting one).
+CHILD_AFTER = 50
+
+
+class _Writes:
+    def __init__(self):
+        self.local = NoticeWriter()
+        self.child: writer_process.WriterProcess | None = None
+
+    def __call__(self, entries: list) -> list[Written]:
+        if self.child is None and len(entries) >= CHILD_AFTER and writer_process.enabled():
+            self.child = writer_process.WriterProcess()
+        if self.child is not None:
+            return self.child.run(write_notices, entries)
+        return self.local.write_batch(entries)
+
+    def close(self) -> None:
+        if self.child is not None:
+            self.child.close()
+
+
+def _make_writer(batch_size: int = BATCH_SIZE) -> tuple[_Writes, BatchWriter]:
+    writes = _Writes()
+    writer = BatchWriter(writes, batch_size)
+    writer.on_close(writes.close)
+    return writes, writer
 
 
 _SHARED = Shared(_make_writer)
@@ -40,10 +59,10 @@ class StorePipeline:
     def __init__(self, stats, batch_size: int | None = None):
         self.stats = stats
         if batch_size is None:
-            _, self.writer = _SHARED.acquire()
+            self.writes, self.writer = _SHARED.acquire()
             self._release = _SHARED.release
         else:  # a writer of its own (tests)
-            self.notices, self.writer = _make_writer(batch_size)
+            self.writes, self.writer = _make_writer(batch_size)
             self._release = self.writer.close
 
     @classmethod

@@ -53,15 +53,19 @@ def _count(table) -> int:
 def test_a_burst_of_notices_is_stored_in_batches_and_counted(clean_db, monkeypatch, child):
     monkeypatch.setenv("JOBS_WRITER_PROCESS", child)
     crawler = get_crawler()
-    pipeline = StorePipeline(crawler.stats, batch_size=8)
-    postings = [recruitment(title=f"Exam {n} 2026", advt_no=f"{n}/2026") for n in range(30)]
+    pipeline = StorePipeline(crawler.stats, batch_size=100)
+    postings = [recruitment(title=f"Exam {n} 2026", advt_no=f"{n}/2026") for n in range(120)]
     done = _run(pipeline, [_item(p) for p in postings])
-    assert [d["stored"]["outcome"] for d in done] == ["insert"] * 30
-    assert crawler.stats.get_value("jobs/store/insert") == 30 and _count(Job) == 30
+    assert [d["stored"]["outcome"] for d in done] == ["insert"] * 120
+    assert crawler.stats.get_value("jobs/store/insert") == 120 and _count(Job) == 120
+    # The first notice is written at once; the rest wait for it and come as one big batch,
+    # which goes to the writer process (when it is on).
+    assert (pipeline.writes.child is not None) == (child == "1")
 
     again = StorePipeline(crawler.stats, batch_size=8)
     assert {d["stored"]["outcome"] for d in _run(again, [_item(p) for p in postings])} == {"noop"}
-    assert _count(Job) == 30 and _count(JobEvent) == 30
+    assert again.writes.child is None  # batches of 8 are written in the crawl process
+    assert _count(Job) == 120 and _count(JobEvent) == 120
 
 
 def test_a_notice_that_contradicts_its_job_is_quarantined_and_the_batch_goes_on(clean_db):
@@ -85,7 +89,7 @@ def test_a_database_that_goes_away_spools_every_notice_and_replay_stores_them(cl
     monkeypatch.setenv("JOBS_DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
     crawler = get_crawler()
     pipeline = StorePipeline(crawler.stats, batch_size=50)
-    pipeline.notices.retry_delay = 0
+    pipeline.writes.local.retry_delay = 0
     postings = [recruitment(title=f"Exam {n} 2026", advt_no=f"{n}/2026", source="spooltest") for n in range(5)]
     path = spool_path("spooltest")
     path.unlink(missing_ok=True)
