@@ -43,7 +43,8 @@ lint: install
 	@$(VENV)/bin/ruff check .
 
 bench: install
-	@for b in bench/bench_*.py; do $(VENV)/bin/python $$b || exit 1; done
+	@missed=""; for b in bench/bench_*.py; do echo "== $$b"; $(VENV)/bin/python $$b || missed="$$missed $$b"; done; \
+	if [ -n "$$missed" ]; then echo "targets missed:$$missed"; exit 1; fi
 
 clean:
 	rm -rf site/output public .public-releases var/snapshot.json
