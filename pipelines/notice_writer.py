@@ -1,6 +1,6 @@
 """The database side of the store stage: batches of notices written in one transaction.
 
-Free of Scrapy so that it can run in the writer process (``pipelines.writer_process``). A batch
+A batch
 that fails on the database is retried notice by notice; a notice that still cannot be written
 is kept in the spool, and one that contradicts its job's other notices is quarantined.
 """
@@ -99,14 +99,3 @@ class NoticeWriter:
                 break
         path = spool_item(job.source, raw, error)
         return Written("spooled", reason=f"{error}; item kept in {path}")
-
-
-_NOTICES: NoticeWriter | None = None  # the writer of this process (the child's, or the crawl's)
-
-
-def write_notices(entries: list) -> list[Written]:
-    """Write a batch with this process's NoticeWriter (picklable: runs in the writer process)."""
-    global _NOTICES
-    if _NOTICES is None:
-        _NOTICES = NoticeWriter()
-    return _NOTICES.write_batch(entries)

@@ -22,8 +22,6 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ["JOBS_SITE_OUTPUT"] = str(_SCRATCH / "site-output")
 os.environ["JOBS_PUBLISH_DIR"] = str(_SCRATCH / "public")
 os.environ.setdefault("JOBS_RECORD_RUNS", "0")
-# A writer child process per pipeline costs a test ~5 s to spawn; the tests that need it say so.
-os.environ.setdefault("JOBS_WRITER_PROCESS", "0")
 os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
 os.environ.pop("OPENAI_BASE_URL", None) if not os.environ.get("JOBS_LIVE_LLM") else None
 

@@ -26,7 +26,6 @@ def flow_env(monkeypatch, tmp_path, pg_url, clean_db):
     monkeypatch.setenv("JOBS_REPLAY", "1")
     monkeypatch.setenv("JOBS_TODAY", "2026-02-15")
     monkeypatch.setenv("JOBS_RECORD_RUNS", "1")
-    monkeypatch.setenv("JOBS_WRITER_PROCESS", "1")  # as in production: writes in a child process
     monkeypatch.setenv("JOBS_VAR_DIR", str(tmp_path / "var"))
     monkeypatch.setenv("JOBS_SITE_OUTPUT", str(tmp_path / "output"))
     monkeypatch.setenv("JOBS_PUBLISH_DIR", str(tmp_path / "public"))

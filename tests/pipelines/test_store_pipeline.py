@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import os
 
 import pytest
 from scrapy.exceptions import DropItem
@@ -17,7 +16,6 @@ from jobcore.database import session_scope
 from jobcore.tables import Job, JobEvent, Quarantine
 from pipelines.spool import spool_path
 from pipelines.store import StorePipeline
-from pipelines.writer_process import WriterProcess
 from tests.pipelines.seo_jobs import recruitment
 
 
@@ -49,22 +47,16 @@ def _count(table) -> int:
         return session.scalar(select(func.count()).select_from(table))
 
 
-@pytest.mark.parametrize("child", ["1", "0"], ids=["writer-process", "in-process"])
-def test_a_burst_of_notices_is_stored_in_batches_and_counted(clean_db, monkeypatch, child):
-    monkeypatch.setenv("JOBS_WRITER_PROCESS", child)
+def test_a_burst_of_notices_is_stored_in_batches_and_counted(clean_db):
     crawler = get_crawler()
     pipeline = StorePipeline(crawler.stats, batch_size=100)
     postings = [recruitment(title=f"Exam {n} 2026", advt_no=f"{n}/2026") for n in range(120)]
     done = _run(pipeline, [_item(p) for p in postings])
     assert [d["stored"]["outcome"] for d in done] == ["insert"] * 120
     assert crawler.stats.get_value("jobs/store/insert") == 120 and _count(Job) == 120
-    # The first notice is written at once; the rest wait for it and come as one big batch,
-    # which goes to the writer process (when it is on).
-    assert (pipeline.writes.child is not None) == (child == "1")
 
     again = StorePipeline(crawler.stats, batch_size=8)
     assert {d["stored"]["outcome"] for d in _run(again, [_item(p) for p in postings])} == {"noop"}
-    assert again.writes.child is None  # batches of 8 are written in the crawl process
     assert _count(Job) == 120 and _count(JobEvent) == 120
 
 
@@ -89,7 +81,7 @@ def test_a_database_that_goes_away_spools_every_notice_and_replay_stores_them(cl
     monkeypatch.setenv("JOBS_DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
     crawler = get_crawler()
     pipeline = StorePipeline(crawler.stats, batch_size=50)
-    pipeline.writes.local.retry_delay = 0
+    pipeline.notices.retry_delay = 0
     postings = [recruitment(title=f"Exam {n} 2026", advt_no=f"{n}/2026", source="spooltest") for n in range(5)]
     path = spool_path("spooltest")
     path.unlink(missing_ok=True)
@@ -116,19 +108,3 @@ def test_notices_of_one_job_in_one_batch_merge_into_one_job(clean_db, batch_size
     done = _run(StorePipeline(crawler.stats, batch_size=batch_size), [_item(base), _item(admit)])
     assert [d["stored"]["outcome"] for d in done] == ["insert", "update"]
     assert _count(Job) == 1 and _count(JobEvent) == 2
-
-
-def _die_in_the_child(entries):
-    if os.getpid() != int(os.environ["TEST_PARENT_PID"]):
-        os._exit(1)
-    return [f"written {e}" for e in entries]
-
-
-def test_a_writer_process_that_dies_leaves_its_batch_to_the_crawl_process(monkeypatch):
-    monkeypatch.setenv("TEST_PARENT_PID", str(os.getpid()))
-    child = WriterProcess()
-    try:
-        assert child.run(_die_in_the_child, [1, 2]) == ["written 1", "written 2"]
-        assert child.run(_die_in_the_child, [3]) == ["written 3"]  # a new child, dead again
-    finally:
-        child.close()
