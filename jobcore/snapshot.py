@@ -1,14 +1,22 @@
-"""A sorted, self-contained snapshot of every job: the only input of a site build."""
+"""A sorted, self-contained snapshot of every job: the only input of a site build.
+
+The file is JSON with one job record per line (keys sorted, compact), so any JSON reader takes
+it whole while the site build streams it record by record (``iter_snapshot``) and hashes each
+record's line as its identity, without holding the whole file and every parsed record at once.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+if TYPE_CHECKING:  # the site build reads snapshots without importing the database layer
+    from sqlalchemy.orm import Session
 
-from jobcore.tables import Job
+    from jobcore.tables import Job
 
 SNAPSHOT_VERSION = 1
 
@@ -52,18 +60,92 @@ def job_record(job: Job) -> dict:
 
 
 def take_snapshot(session: Session) -> dict:
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from jobcore.tables import Job
+
     jobs = session.scalars(select(Job).options(selectinload(Job.events)).order_by(Job.slug)).all()
     return {"version": SNAPSHOT_VERSION, "jobs": [job_record(j) for j in jobs]}
 
 
+_HEAD = b'{"jobs": ['
+BLOCK = 1 << 22
+
+
+def record_line(record: dict) -> bytes:
+    """A record as it stands on its line of the snapshot file (canonical: keys sorted)."""
+    return json.dumps(record, sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+
+
 def write_snapshot(snapshot: dict, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, indent=1)
+    rest = {k: v for k, v in snapshot.items() if k != "jobs"}
+    tail = json.dumps(rest, sort_keys=True, ensure_ascii=False)[1:-1].encode("utf-8")
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(text + "\n", encoding="utf-8")
+    with tmp.open("wb") as out:
+        out.write(_HEAD + b"\n")
+        out.write(b",\n".join(record_line(r) for r in snapshot.get("jobs", [])))
+        out.write(b"\n]" + (b", " + tail if tail else b"") + b"}\n")
     tmp.replace(path)
     return path
 
 
 def read_snapshot(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(Path(path).read_bytes())
+
+
+class SnapshotLine:
+    """One job of a snapshot file: the sha1 of its record's line, where the line is, and the
+    record itself (parsed on first use: a build that has the job in its cache never parses it)."""
+
+    __slots__ = ("digest", "offset", "length", "_text", "_record")
+
+    def __init__(self, digest: str, offset: int, length: int, text: bytes | None = None,
+                 record: dict | None = None):
+        self.digest, self.offset, self.length = digest, offset, length
+        self._text, self._record = text, record
+
+    @property
+    def record(self) -> dict:
+        if self._record is None:
+            self._record = json.loads(self._text)
+            self._text = None
+        return self._record
+
+
+def iter_snapshot(path: Path) -> Iterator[SnapshotLine]:
+    """The jobs of a snapshot file one at a time, in file order.
+
+    A file in ``write_snapshot``'s layout is read line by line; any other JSON snapshot is read
+    whole (its records then get the digest of their canonical line and ``offset`` -1).
+    """
+    with Path(path).open("rb") as stream:
+        first = stream.readline()
+        if first.rstrip(b"\r\n") != _HEAD:
+            data = json.loads(first + stream.read())
+            for record in data.get("jobs", []):
+                yield SnapshotLine(hashlib.sha1(record_line(record)).hexdigest(), -1, 0,
+                                   record=record)
+            return
+        offset, rest = len(first), b""
+        while True:  # blocks, not readline: this loop is the whole read of a build
+            block = stream.read(BLOCK)
+            lines = (rest + block).split(b"\n")
+            rest = lines.pop() if block else b""
+            for line in lines:
+                start, offset = offset, offset + len(line) + 1
+                text = line.rstrip(b"\r").removesuffix(b",")
+                if not text.startswith(b"{"):
+                    return  # the closing line
+                yield SnapshotLine(hashlib.sha1(text).hexdigest(), start, len(text), text=text)
+            if not block:
+                return
+
+
+def read_record(path: Path, offset: int, length: int) -> dict:
+    """The record of the line at ``offset`` (as ``iter_snapshot`` found it), read again."""
+    with Path(path).open("rb") as stream:
+        stream.seek(offset)
+        return json.loads(stream.read(length))
