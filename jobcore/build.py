@@ -25,8 +25,12 @@ def manifest_path(output: Path) -> Path:
 
 def build_site(snapshot: Path, output: Path, today: str, site_url: str, *,
                settings_file: str = "pelicanconf.py", **settings) -> int:
-    """Render the site into ``output``; returns the number of HTML files in it."""
-    from pelican import Pelican
+    """Render the site into ``output``; returns the number of HTML pages the site has.
+
+    That is the pages of the manifest (the job pages, listings… this build made or kept) plus
+    the pages Pelican wrote (the editorial ones): no walk over the output folder.
+    """
+    from pelican import Pelican, signals
     from pelican.log import console
     from pelican.settings import read_settings
 
@@ -43,8 +47,19 @@ def build_site(snapshot: Path, output: Path, today: str, site_url: str, *,
     # Pelican's log handler is noisy at INFO; a build prints one summary line instead.
     logging.getLogger("pelican").setLevel(logging.WARNING)
     console.quiet = True
-    Pelican(settings_obj).run()
-    return sum(1 for _ in output.rglob("*.html"))
+    pelican_pages: set[str] = set()
+
+    def written(path, **_):
+        if str(path).endswith(".html"):
+            pelican_pages.add(os.path.relpath(path, output))
+
+    signals.content_written.connect(written, weak=False)
+    try:
+        Pelican(settings_obj).run()
+    finally:
+        signals.content_written.disconnect(written)
+    files = json.loads(manifest_path(output).read_text()).get("files", {})
+    return len(pelican_pages | {p for p in files if p.endswith(".html")})
 
 
 def last_build(output: Path) -> dict:

@@ -61,12 +61,16 @@ AUTHOR_FEED_RSS = None
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+# Templates do not change during a build: no mtime check on every include.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
+                      "auto_reload": False}
 
 JOBS_SNAPSHOT = os.environ.get("JOBS_SNAPSHOT", str(ROOT / "var" / "snapshot.json"))
 JOBS_TODAY = os.environ.get("JOBS_TODAY", "")
 # Where the content-hash manifest of the last build lives (jobcore.build sets one per output).
 JOBS_MANIFEST = os.environ.get("JOBS_SITE_MANIFEST", str(ROOT / "var" / "site-manifest.json"))
+# Processes that render pages (0: one per CPU, at most 4); the files are the same for any number.
+JOBS_BUILD_WORKERS = int(os.environ.get("JOBS_BUILD_WORKERS", "0"))
 JOBS_SITEMAP_LIMIT = int(os.environ.get("JOBS_SITEMAP_LIMIT", "45000"))
 # IndexNow: off unless an endpoint is set, e.g. https://api.indexnow.org/indexnow
 JOBS_INDEXNOW_URL = os.environ.get("JOBS_INDEXNOW_URL", "")

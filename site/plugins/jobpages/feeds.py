@@ -78,6 +78,8 @@ def _ics_text(value: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """RFC 5545: lines longer than 75 octets continue on the next line after one space."""
+    if len(line) <= 75 and line.isascii():
+        return [line]
     data, parts = line.encode(), []
     while len(data) > 75:
         cut = 75 if not parts else 74

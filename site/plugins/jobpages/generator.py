@@ -9,23 +9,28 @@ content-hash manifest, so a rebuild writes only what changed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import FileSystemBytecodeCache, meta
 from pelican.generators import Generator
 from pydantic import ValidationError
 
+from jobcore.config import PROJECT_ROOT
 from jobcore.schema import Stage
-from jobcore.snapshot import read_snapshot
+from jobcore.snapshot import iter_snapshot, read_record
 
 from .feeds import atom_xml, calendar_ics, rss_xml
+from .forked import can_fork, start_helpers, stop_helpers, worker_count
 from .indexnow import indexnow_key, ping_indexnow
 from .jsonld import breadcrumbs_jsonld, faq_jsonld, jobposting_jsonld
-from .manifest import IncrementalWriter, key_of
+from .manifest import IncrementalWriter, Saver, key_of
 from .overrides import read_overrides
+from .rowcache import RowCache
 from .sitemap import SITEMAP_LIMIT, robots_txt, sitemap_files
 from .taxonomy import group_slug
 from .views import (
@@ -36,12 +41,31 @@ from .views import (
     paginate,
     related_jobs,
     row_key,
+    row_static,
+    row_view,
     sort_latest,
 )
 
 log = logging.getLogger(__name__)
 PLUGIN_DIR = Path(__file__).resolve().parent
+# What a job's row is computed from: the row cache is dropped when any of it changes.
+CODE_ROOTS = (PLUGIN_DIR, PROJECT_ROOT / "jobcore" / "schema.py")
 PER_PAGE = 50
+MIN_SHARE = 200  # fewer jobs to validate per process than this: not worth forking
+
+
+def _shares(items: list, workers: int, first_weight: float = 1.0) -> list[list]:
+    """``items`` split into ``workers`` runs; the first gets ``first_weight`` of an equal part."""
+    if workers <= 1:
+        return [list(items)]
+    first = round(len(items) * first_weight / (first_weight + workers - 1))
+    rest = items[first:]
+    size = -(-len(rest) // (workers - 1))
+    return [list(items[:first])] + [list(rest[i:i + size]) for i in range(0, size * (workers - 1), size)]
+
+
+def found_slugs(found: dict[int, dict], share: list[int]) -> list[str]:
+    return [found[i]["slug"] for i in share if i in found]
 
 
 def _today(settings) -> dt.date:
@@ -52,11 +76,16 @@ def _today(settings) -> dt.date:
 def _tree_hash(*roots: Path) -> str:
     digest = hashlib.sha1()
     for root in roots:
-        for path in sorted(root.rglob("*")):
+        for path in [root] if root.is_file() else sorted(root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(root)).encode())
+                digest.update(str(path.relative_to(root.parent if root.is_file() else root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def shown_days(view: dict):
@@ -66,112 +95,338 @@ def shown_days(view: dict):
 
 def http_url(value):
     """A link target only if it is an absolute http(s) URL: ``javascript:`` never becomes a link."""
-    if not isinstance(value, str):
-        return None
+    return _http_url(value) if isinstance(value, str) else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _http_url(value: str):
     parts = urlsplit(value.strip())
     return value.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
-def _row(view: dict) -> tuple:
-    return (*row_key(view)[:5], shown_days(view), *row_key(view)[6:])
+ROW_PARTIAL = "partials/job_row.html"
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+def fast_dict_getattr(env) -> None:
+    """``view.job`` on a plain dict without the failed ``getattr`` Jinja tries first.
+
+    Jinja reads ``obj.name`` as ``getattr(obj, name)``, then ``obj[name]``. A plain dict has no
+    attribute but those of ``dict``, so for any other name the lookup goes straight to the key:
+    the same result, without raising and catching an AttributeError on every access.
+    """
+    slow = env.getattr
+
+    def getattr_(obj, attribute):
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return slow(obj, attribute)
+
+    env.getattr = getattr_
+
+
+def memoize_rows(env) -> bool:
+    """Render the row partial once per row and reuse it on every page that lists the job.
+
+    The partial is a pure function of its job's row (``v``) and ``SITEURL``, and what a row
+    shows is digested in ``v["_row"]`` (the same digest the page keys use), so its output is
+    kept by that digest for the rest of the build. Applied only while the partial reads no other
+    variable; a row without a digest is rendered as usual.
+    """
+    source = env.loader.get_source(env, ROW_PARTIAL)[0]
+    if meta.find_undeclared_variables(env.parse(source)) - {"v", "SITEURL"}:
+        return False
+    template = env.get_template(ROW_PARTIAL)
+    render = template.root_render_func
+    memo: dict[str, str] = {}
+
+    def root_render_func(context):
+        row = context.get("v")
+        key = row.get("_row") if isinstance(row, dict) else None
+        if key is None:
+            yield from render(context)
+            return
+        text = memo.get(key)
+        if text is None:
+            text = memo[key] = "".join(render(context))
+        yield text
+
+    template.root_render_func = root_render_func
+    return True
+
+
+def _row(view: dict) -> str:
+    """A digest of what a job's row shows, for the keys of the pages that list it (computed
+    once per view: a listing page's key is then a hash of 50 short strings)."""
+    row = view.get("_row")
+    if row is None:
+        key = row_key(view)  # strings, numbers, None and booleans: repr is exact and fast
+        text = repr((*key[:5], shown_days(view), *key[6:]))
+        row = view["_row"] = hashlib.sha1(text.encode()).hexdigest()
+    return row
 
 
 class JobPagesGenerator(Generator):
+    """Reads the snapshot (``generate_context``) and writes every page made from it.
+
+    Work is shared with forked helper processes (``forked``) when the build may fork: the jobs
+    that need validating are split between the processes, each keeps the views of its share,
+    sends the rows to the parent, and later renders the pages of its share that changed. The
+    parent computes every key, listing and feed, and renders the pages that list jobs.
+    """
+
+    # -- reading the snapshot -------------------------------------------------------------
+
     def generate_context(self):
         path = Path(self.settings["JOBS_SNAPSHOT"])
         if not path.exists():
             log.warning("no snapshot at %s: building a site with no jobs", path)
-        snapshot = read_snapshot(path) if path.exists() else {"jobs": []}
-        self.records = {r["slug"]: r for r in snapshot["jobs"]}
+        self.snapshot_path = path
         self.today = _today(self.settings)
-        overrides = read_overrides(Path(self.settings["PATH"]) / "overrides")
-        self.views = []
-        for record in snapshot["jobs"]:
-            try:
-                self.views.append(job_view(record, self.today, overrides.get(record["slug"])))
-            except ValidationError as exc:  # a corrupt record must not take the site down
-                log.warning("job %s skipped: invalid facts: %s", record.get("slug"), exc.errors()[0]["msg"])
-                self.records.pop(record.get("slug"), None)
-        self.listings = listings(self.views)
+        self.overrides = read_overrides(Path(self.settings["PATH"]) / "overrides")
+        self.row_cache = RowCache(Path(self.settings["JOBS_MANIFEST"]), _tree_hash(*CODE_ROOTS))
+        self.full: dict[str, dict] = {}  # slug → job_view, for the jobs validated here
+        self.owner: dict[str, int] = {}  # slug → the process holding its job_view
+        self.sources: dict[str, tuple] = {}  # slug → (digest, offset, length, record or None)
+        lines = []  # (digest, offset, length, record or None, cached static or None)
+        for line in iter_snapshot(path) if path.exists() else ():
+            static = self.row_cache.get(line.digest)
+            if static is not None and static["slug"] in self.overrides:
+                static = None  # an override changes the facts: always validated afresh
+            record = line.record if line.offset < 0 else None
+            lines.append((line.digest, line.offset, line.length, record, static))
+        self.lines = lines
+        missing = [i for i, line in enumerate(lines) if line[4] is None]
+        self.workers = worker_count(self.settings.get("JOBS_BUILD_WORKERS"))
+        workers = self.workers if len(missing) >= 2 * MIN_SHARE and can_fork() else 1
+        # the parent also renders the listings, so it validates a smaller share
+        self.shares = shares = _shares(missing, workers, first_weight=0.6)
+        self.helpers = start_helpers(workers - 1, self._helper_main)
+        try:
+            found = self._validate(shares[0])
+            for helper in self.helpers:
+                found.update(helper.recv())
+        except BaseException:
+            stop_helpers(self.helpers)
+            raise
+        for index in range(len(self.helpers) + 1):
+            for slug in found_slugs(found, shares[index]):
+                self.owner[slug] = index
+        self.rows = []  # one row view per job, in snapshot order
+        for i, (digest, offset, length, record, static) in enumerate(lines):
+            if static is None:
+                static = found.get(i)
+                if static is None:
+                    continue  # invalid: skipped (and logged)
+            if static["slug"] not in self.overrides:
+                self.row_cache.put(digest, static)
+            self.rows.append(row_view(static, self.today))
+            self.sources[static["slug"]] = (digest, offset, length, record)
+        self.lines = None
+        self.row_cache.save()
+        self.listings = listings(self.rows)
         self.context["JOBS_TODAY"] = self.today
-        self.context["JOB_COUNT"] = len(self.views)
+        self.context["JOB_COUNT"] = len(self.rows)
         self.context["LISTING_KINDS"] = LISTING_KINDS
 
-    # -- helpers ---------------------------------------------------------------------------
+    def _record(self, i: int) -> dict:
+        _, offset, length, record, _ = self.lines[i]
+        return record if record is not None else read_record(self.snapshot_path, offset, length)
 
-    def _salt(self, css_name: str) -> str:
-        theme = Path(self.settings["THEME"])
-        pages = [(p.url, p.title) for p in self.context.get("pages", [])]
-        return key_of(_tree_hash(theme, PLUGIN_DIR), self.site_url, self.settings["SITENAME"],
-                      pages, css_name, 3)
+    def _validate(self, share: list[int]) -> dict[int, dict]:
+        """Validate the records at these line numbers; keep their views; return their rows."""
+        rows = {}
+        for i in share:
+            record = self._record(i)
+            try:
+                view = job_view(record, self.today, self.overrides.get(record.get("slug")))
+            except ValidationError as exc:  # a corrupt record must not take the site down
+                log.warning("job %s skipped: invalid facts: %s", record.get("slug"),
+                            exc.errors()[0]["msg"])
+                continue
+            self.full[view["slug"]] = view
+            rows[i] = row_static(view)
+        return rows
+
+    def _helper_main(self, index: int, channel) -> None:
+        """A helper: validate a share, send its rows, then render the pages it is sent."""
+        channel.send(self._validate(self.shares[index]))
+        self.lines = None
+        plan = channel.recv()
+        self._prepare_output(plan["salt"])
+        self._helper_render(index, channel, plan)
+
+    def _helper_render(self, index: int, channel, plan: dict | None = None) -> None:
+        """A helper forked at output time: render the job pages it is sent."""
+        plan = plan or channel.recv()
+        with Saver(Path(self.output_path)) as saver:
+            for task in plan["jobs"]:
+                saver.save(task[0], self._render_job(*task[1:]))
+        channel.send(("done", saver.count))
+
+    # -- helpers ---------------------------------------------------------------------------
 
     def _render(self, template: str, page_url: str, **context) -> str:
         return self.templates[template].render(
             {**self.base, **context, "page_url": page_url})
 
     def _page(self, page_url: str, key, template: str, **context) -> None:
-        self.writer.write(f"{page_url}index.html" if page_url.endswith("/") or not page_url
-                          else page_url, key_of(template, page_url, key),
-                          lambda: self._render(template, page_url, **context))
+        path = f"{page_url}index.html" if page_url.endswith("/") or not page_url else page_url
+        if self.writer.changed(path, key_of(template, page_url, key)):
+            self.tasks.append((path, lambda: self._render(template, page_url, **context)))
+
+    def _file(self, path: str, key: str, make) -> None:
+        if self.writer.changed(path, key):
+            self.tasks.append((path, make))
+
+    def _text(self, path: str, text: str) -> None:
+        self._file(path, key_of(text), lambda: text)
 
     def _crumbs(self, *trail: tuple[str, str]) -> list[tuple[str, str]]:
         return [("Home", f"{self.site_url}/")] + [(n, f"{self.site_url}/{u}") for n, u in trail]
 
+    def _template_names(self, theme_hash: str) -> set[str]:
+        """Every variable a theme template reads from its context (the rest need not be passed);
+        kept next to the manifest for the theme it was read from."""
+        cache = Path(self.settings["JOBS_MANIFEST"]).with_suffix(".templates.json")
+        try:
+            saved = json.loads(cache.read_text())
+            if saved.get("theme") == theme_hash:
+                return set(saved["names"])
+        except (OSError, ValueError):
+            pass
+        names = set()
+        for path in sorted(Path(self.settings["THEME"]).rglob("*.html")):
+            names |= meta.find_undeclared_variables(self.env.parse(path.read_text(encoding="utf-8")))
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps({"theme": theme_hash, "names": sorted(names)}))
+        return names
+
     # -- output ----------------------------------------------------------------------------
 
-    def generate_output(self, writer):
+    def _prepare_output(self, salt: str | None = None) -> None:
+        """Templates, the context every page gets, the CSS file name and the manifest salt."""
         self.site_url = self.settings["SITEURL"]
-        out = Path(self.output_path)
-        css = (Path(self.settings["THEME"]) / "static" / "site.css").read_text(encoding="utf-8")
-        css_name = f"theme/site.{hashlib.sha1(css.encode()).hexdigest()[:10]}.css"
-        self.writer = IncrementalWriter(out, Path(self.settings["JOBS_MANIFEST"]), self._salt(css_name))
-        self.writer.write_text(css_name, css)
+        self.css = (Path(self.settings["THEME"]) / "static" / "site.css").read_text(encoding="utf-8")
+        self.css_name = f"theme/site.{hashlib.sha1(self.css.encode()).hexdigest()[:10]}.css"
         self.templates = {name: self.get_template(name) for name in
                           ("job", "index", "listing", "groups", "archive", "404")}
-        self.base = {**self.context, "CSS_URL": f"{self.site_url}/{css_name}",
-                     "stage_labels": {s.value: s.label for s in Stage},
-                     "FEED_URL": f"{self.site_url}/feed.xml"}
-        self.base.pop("JOBS_TODAY", None)  # pages show dates relative to today, never today itself
+        base = {**self.context, "CSS_URL": f"{self.site_url}/{self.css_name}",
+                "stage_labels": {s.value: s.label for s in Stage},
+                "FEED_URL": f"{self.site_url}/feed.xml"}
+        base.pop("JOBS_TODAY", None)  # pages show dates relative to today, never today itself
+        theme_hash = _tree_hash(Path(self.settings["THEME"]), PLUGIN_DIR)
+        used = self._template_names(theme_hash)
+        self.base = {k: v for k, v in base.items() if k in used}
+        memoize_rows(self.env)
+        shown = {k: ([(p.url, p.title) for p in v] if k == "pages" else v)
+                 for k, v in sorted(self.base.items())}
+        self.salt = key_of(theme_hash, shown, 4)
+        if salt is not None and salt != self.salt:
+            raise RuntimeError("a helper process sees other settings than the build")
 
-        self._job_pages()
+    def generate_output(self, writer):
+        try:
+            self._generate_output()
+        finally:
+            stop_helpers(self.helpers)
+            self.helpers = []
+            self.full.clear()
+
+    def _generate_output(self):
+        self._prepare_output()
+        out = Path(self.output_path)
+        self.writer = IncrementalWriter(out, Path(self.settings["JOBS_MANIFEST"]), self.salt)
+        self.tasks = []  # (path, render) of the pages this process renders
+        self._text(self.css_name, self.css)
+        jobs = self._job_pages()
         self._home()
         self._listings()
         self._archive()
-        self._page("404.html", None, "404", latest=sort_latest(
-            [v for v in self.views if not v["archived"]])[:10])
+        latest = sort_latest([v for v in self.rows if not v["archived"]])[:10]
+        self._page("404.html", [_row(v) for v in latest], "404", latest=latest)
         self._feeds_and_sitemaps(out)
+
+        if not self.helpers and len(jobs) >= 2 * MIN_SHARE and self.workers > 1 and can_fork():
+            # many pages to render but few records were validated (e.g. a new day): fork now
+            self.helpers = start_helpers(self.workers - 1, self._helper_render)
+        # each helper renders the changed job pages of its share; this process the rest
+        plans = [[] for _ in range(len(self.helpers) + 1)]
+        for path, slug, rel, trail in jobs:
+            owner = self.owner.get(slug)
+            if owner is None:  # its row came from the cache: whoever has the least to do
+                owner = min(range(len(plans)),
+                            key=lambda k: len(plans[k]) + (k == 0) * len(self.tasks))
+            plans[owner].append((path, slug, rel, trail, self.sources[slug]))
+        for helper, plan in zip(self.helpers, plans[1:], strict=True):
+            helper.send({"salt": self.salt, "jobs": plan})
+        with Saver(out) as saver:
+            for task in plans[0]:
+                saver.save(task[0], self._render_job(*task[1:]))
+            for path, render in self.tasks:
+                saver.save(path, render())
+        for helper in self.helpers:
+            helper.recv()
         report = self.writer.finish()
         self._ping(report)
-        log.info("jobpages: %d job pages, %d files written, %d removed",
-                 len(self.views), len(report["written"]), len(report["removed"]))
+        log.info("jobpages: %d job pages, %d files written by %d processes, %d removed",
+                 len(self.rows), len(report["written"]), len(self.helpers) + 1,
+                 len(report["removed"]))
 
-    def _job_pages(self):
-        related = related_jobs(self.views)
-        for view in self.views:
-            job = view["job"]
-            url = f"{self.site_url}/{view['url']}"
-            category = self.listings["category"].get(group_slug(view["category"]))
-            organisation = self.listings["organisation"].get(view["org_slug"])
-            trail = [("Archive", "archive/")] if view["archived"] else [
-                (g["name"], g["url"]) for g in (category, organisation) if g]
-            trail = self._crumbs(*trail, (job.title, view["url"]))
-            structured = [
-                jobposting_jsonld(job, url=url, date_posted=view["date_posted"],
-                                  identifier=view["slug"], summary=view["seo"].get("summary"),
-                                  state=view["state"]),
-                breadcrumbs_jsonld(trail),
-            ]
-            if faq := faq_jsonld(view["seo"].get("faq")):
-                structured.append(faq)
-            rel = related[view["slug"]]
-            record = self.records[view["slug"]]
-            key = (record, view["override_key"], shown_days(view), view["archived"],
-                   [_row(v) for v in rel], view["category"])
-            self._page(view["url"], key, "job", view=view, related=rel, structured=structured,
-                       trail=trail, days=shown_days(view), og_type="article")
+    def _full_view(self, slug: str, source: tuple) -> dict:
+        """The job_view of a job whose page is rendered here (validated now if its row came
+        from the row cache)."""
+        view = self.full.pop(slug, None)
+        if view is None:
+            _, offset, length, record = source
+            if record is None:
+                record = read_record(self.snapshot_path, offset, length)
+            view = job_view(record, self.today, self.overrides.get(slug))
+        return view
+
+    def _render_job(self, slug: str, rel: list[dict], trail: list[tuple[str, str]],
+                    source: tuple) -> str:
+        view = self._full_view(slug, source)
+        job = view["job"]
+        url = f"{self.site_url}/{view['url']}"
+        trail = self._crumbs(*trail, (job.title, view["url"]))
+        structured = [
+            jobposting_jsonld(job, url=url, date_posted=view["date_posted"],
+                              identifier=view["slug"], summary=view["seo"].get("summary"),
+                              state=view["state"]),
+            breadcrumbs_jsonld(trail),
+        ]
+        if faq := faq_jsonld(view["seo"].get("faq")):
+            structured.append(faq)
+        return self._render("job", view["url"], view=view, related=rel, structured=structured,
+                            trail=trail, days=shown_days(view), og_type="article")
+
+    def _job_pages(self) -> list[tuple]:
+        """The job pages that changed: (path, slug, related rows, trail above the job)."""
+        related = related_jobs(self.rows)
+        changed = []
+        for row in self.rows:
+            slug = row["slug"]
+            rel = related[slug]
+            override_key = (self.overrides.get(slug) or {}).get("key", "")
+            # what the page shows: its record, its override, the days left, the related rows
+            # (strings, numbers and booleans only, so repr is exact and faster than key_of)
+            shows = ("job", row["url"], self.sources[slug][0], override_key, shown_days(row),
+                     row["archived"], [_row(v) for v in rel], row["category"])
+            path = f"{row['url']}index.html"
+            if self.writer.changed(path, hashlib.sha1(repr(shows).encode()).hexdigest()):
+                category = self.listings["category"].get(group_slug(row["category"]))
+                organisation = self.listings["organisation"].get(row["org_slug"])
+                trail = [("Archive", "archive/")] if row["archived"] else [
+                    (g["name"], g["url"]) for g in (category, organisation) if g]
+                changed.append((path, slug, rel, trail))
+        return changed
 
     def _home(self):
-        sections = home_sections(self.views)
+        sections = home_sections(self.rows)
         key = {k: ([_row(v) for v in s] if isinstance(s, list) else s) for k, s in sections.items()}
         groups = {kind: [(g["url"], g["name"], len(g["jobs"])) for g in found.values()]
                   for kind, found in self.listings.items() if kind in ("category", "state")}
@@ -191,10 +446,10 @@ class JobPagesGenerator(Generator):
                        breadcrumbs=breadcrumbs_jsonld(crumbs), trail=crumbs)
         entries = jobs[:30]
         rows = [_row(v) for v in entries]
-        self.writer.write(f"{base_url}feed.xml", key_of("rss", heading, rows),
-                          lambda: rss_xml(self.site_url, heading, base_url, entries))
-        self.writer.write(f"{base_url}atom.xml", key_of("atom", heading, rows),
-                          lambda: atom_xml(self.site_url, heading, base_url, entries))
+        self._file(f"{base_url}feed.xml", key_of("rss", heading, rows),
+                   lambda: rss_xml(self.site_url, heading, base_url, entries))
+        self._file(f"{base_url}atom.xml", key_of("atom", heading, rows),
+                   lambda: atom_xml(self.site_url, heading, base_url, entries))
         self.sitemap_pages += [(base_url if n == 1 else f"{base_url}page/{n}/",
                                 max((v["lastmod"] for v in chunk), default=None))
                                for n, chunk in enumerate(pages, start=1)]
@@ -214,30 +469,30 @@ class JobPagesGenerator(Generator):
                                     trail=((index_heading, base),))
 
     def _archive(self):
-        archived = sort_latest([v for v in self.views if v["archived"]])
+        archived = sort_latest([v for v in self.rows if v["archived"]])
         self._listing_pages("archive/", "Archive: closed jobs",
                             "Jobs past their last date. Their pages stay here for reference.",
                             archived)
 
     def _feeds_and_sitemaps(self, out: Path):
-        live = sort_latest([v for v in self.views if not v["archived"]])
+        live = sort_latest([v for v in self.rows if not v["archived"]])
         rows = [_row(v) for v in live[:30]]
         title = self.settings["SITENAME"]
-        self.writer.write("feed.xml", key_of("rss", rows), lambda: rss_xml(self.site_url, title, "", live))
-        self.writer.write("atom.xml", key_of("atom", rows), lambda: atom_xml(self.site_url, title, "", live))
+        self._file("feed.xml", key_of("rss", rows), lambda: rss_xml(self.site_url, title, "", live))
+        self._file("atom.xml", key_of("atom", rows), lambda: atom_xml(self.site_url, title, "", live))
         host = urlsplit(self.site_url).hostname or "localhost"
-        dated = [v for v in self.views if v["job"].apply_last and not v["archived"]]
-        self.writer.write("calendar.ics", key_of("ics", [_row(v) for v in dated]),
-                          lambda: calendar_ics(self.site_url, host, dated))
+        dated = [v for v in self.rows if v["job"].apply_last and not v["archived"]]
+        self._file("calendar.ics", key_of("ics", [_row(v) for v in dated]),
+                   lambda: calendar_ics(self.site_url, host, dated))
         pages = self.sitemap_pages + [("", max((v["lastmod"] for v in live), default=None))]
-        pages += [(v["url"], v["lastmod"]) for v in self.views]
+        pages += [(v["url"], v["lastmod"]) for v in self.rows]
         pages += [(p.url, None) for p in self.context.get("pages", [])]
         limit = int(self.settings.get("JOBS_SITEMAP_LIMIT") or SITEMAP_LIMIT)
         for path, text in sitemap_files(self.site_url, pages, limit).items():
-            self.writer.write_text(path, text)
-        self.writer.write_text("robots.txt", robots_txt(self.site_url))
+            self._text(path, text)
+        self._text("robots.txt", robots_txt(self.site_url))
         self.key = indexnow_key(self.site_url, self.settings.get("JOBS_INDEXNOW_KEY"))
-        self.writer.write_text(f"{self.key}.txt", self.key)
+        self._text(f"{self.key}.txt", self.key)
 
     def _ping(self, report: dict):
         endpoint = self.settings.get("JOBS_INDEXNOW_URL")
@@ -254,7 +509,12 @@ class JobPagesGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.sitemap_pages = []
+        self.helpers = []
         self.env.filters["http_url"] = http_url
+        fast_dict_getattr(self.env)
+        # compiled templates are kept next to the manifests: a rebuild does not compile them
+        self.env.bytecode_cache = FileSystemBytecodeCache(
+            str(_folder(Path(self.settings["JOBS_MANIFEST"]).parent / "templates")))
 
 
 def written_paths(manifest: Path) -> list[str]:

@@ -6,6 +6,7 @@ organisation's name and the title; the first matching rule wins.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from slugify import slugify
@@ -65,5 +66,6 @@ def job_state(job: JobPosting) -> str:
     return ALL_INDIA
 
 
+@functools.lru_cache(maxsize=65536)
 def group_slug(name: str) -> str:
     return slugify(name) or "other"

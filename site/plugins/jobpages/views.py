@@ -1,13 +1,20 @@
-"""Pure functions from the snapshot to what the templates show (no Pelican, no I/O)."""
+"""Pure functions from the snapshot to what the templates show (no Pelican, no I/O).
+
+A job has two views: ``job_view`` (everything its own page shows, with the validated
+``JobPosting``) and ``row_view`` (what listings, feeds, sitemaps and other jobs' pages show of
+it: a row). A row's ``row_static`` part does not depend on the day, so a build can keep it from
+the last build while the job's record is unchanged.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 from collections import defaultdict
+from typing import NamedTuple
 
 from pydantic import ValidationError
-from slugify import slugify
 
 from jobcore.schema import STAGE_LABELS, JobPosting, Stage
 
@@ -28,6 +35,20 @@ LISTING_KINDS = (
     ("qualification", "qualifications/", "Jobs by qualification", "Jobs for {name} pass"),
     ("stage", "stages/", "Updates by stage", "Latest {name} updates"),
 )
+
+
+class RowJob(NamedTuple):
+    """The facts of a job that its row shows or that decide its listings (a light JobPosting)."""
+
+    title: str
+    organisation: str
+    stage: Stage
+    apply_last: dt.date | None
+    expires_on: dt.date | None
+    notice_date: dt.date | None
+    exam_date: dt.date | None
+    result_date: dt.date | None
+    qualification: tuple[str, ...]
 
 
 def days_left(last: dt.date | None, today: dt.date) -> int | None:
@@ -75,13 +96,14 @@ def job_view(record: dict, today: dt.date, override: dict | None = None) -> dict
     lastmod = max([record["first_seen"]] + [e["first_seen"] for e in record["events"]])
     if override and override.get("modified"):
         lastmod = max(lastmod, override["modified"])
+    dates = [e["date"] for e in record["events"] if e["date"]] or [record["first_seen"]]
     return {
         "slug": record["slug"],
         "url": f"jobs/{record['slug']}/",
         "job": job,
         "stage_label": STAGE_LABELS[Stage(job.stage)],
         "org": org,
-        "org_slug": slugify(org) or "other",
+        "org_slug": group_slug(org),
         "category": category,
         "state": state,
         "events": record["events"],
@@ -93,10 +115,32 @@ def job_view(record: dict, today: dt.date, override: dict | None = None) -> dict
         "first_seen": record["first_seen"],
         "date_posted": date_posted(record, job),
         "lastmod": lastmod,
+        "latest_date": max(dates),
         "content_hash": record.get("content_hash") or "",
         "override_html": (override or {}).get("html"),
         "override_key": (override or {}).get("key", ""),
     }
+
+
+ROW_FIELDS = ("slug", "url", "stage_label", "org", "org_slug", "category", "state", "lastmod",
+              "latest_date")
+
+
+def row_static(view: dict) -> dict:
+    """The part of a job's row that does not depend on the day (from its ``job_view``)."""
+    job = view["job"]
+    row = {name: view[name] for name in ROW_FIELDS}
+    row["job"] = RowJob(job.title, job.organisation, job.stage, job.apply_last, job.expires_on,
+                        job.notice_date, job.exam_date, job.result_date, tuple(job.qualification))
+    row["seo"] = {"description": view["seo"].get("description")}
+    return row
+
+
+def row_view(static: dict, today: dt.date) -> dict:
+    """A job's row on ``today``: its static part plus the days left and whether it is closed."""
+    job = static["job"]
+    return {**static, "days_left": days_left(job.apply_last, today),
+            "archived": is_archived(job, today)}
 
 
 def row_key(view: dict) -> tuple:
@@ -108,8 +152,7 @@ def row_key(view: dict) -> tuple:
 
 
 def _latest_key(view: dict):
-    dates = [e["date"] for e in view["events"] if e["date"]] or [view["first_seen"]]
-    return (max(dates), view["slug"])
+    return (view["latest_date"], view["slug"])
 
 
 def sort_latest(views: list[dict]) -> list[dict]:
@@ -151,20 +194,24 @@ def listings(views: list[dict]) -> dict[str, dict[str, dict]]:
 
 def related_jobs(views: list[dict]) -> dict[str, list[dict]]:
     """Up to RELATED other jobs of the same organisation (live first), else of the category."""
-    by_org: dict[str, list[dict]] = defaultdict(list)
+    live: dict[str, list[dict]] = defaultdict(list)  # newest first
+    closed: dict[str, list[dict]] = defaultdict(list)
     by_cat: dict[str, list[dict]] = defaultdict(list)
     for view in sort_latest(views):
-        by_org[view["org_slug"]].append(view)
+        (closed if view["archived"] else live)[view["org_slug"]].append(view)
         if not view["archived"]:
             by_cat[view["category"]].append(view)
     related = {}
     for view in views:
-        picked = [v for v in by_org[view["org_slug"]] if v["slug"] != view["slug"]]
-        picked.sort(key=lambda v: v["archived"])  # stable: keeps newest-first within each half
+        slug, org = view["slug"], view["org_slug"]
+        # the organisation's live jobs, then its closed ones (only the first few can be picked)
+        picked = [v for v in itertools.chain(live[org][:RELATED + 1], closed[org][:RELATED + 1])
+                  if v["slug"] != slug][:RELATED]
         if len(picked) < RELATED:
-            seen = {v["slug"] for v in picked} | {view["slug"]}
-            picked += [v for v in by_cat[view["category"]] if v["slug"] not in seen][:RELATED]
-        related[view["slug"]] = picked[:RELATED]
+            seen = {v["slug"] for v in picked} | {slug}
+            picked += itertools.islice(
+                (v for v in by_cat[view["category"]] if v["slug"] not in seen), RELATED)
+        related[slug] = picked[:RELATED]
     return related
 
 
