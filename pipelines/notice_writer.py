@@ -1,8 +1,7 @@
 """The database side of the store stage: batches of notices written in one transaction.
 
-A batch
-that fails on the database is retried notice by notice; a notice that still cannot be written
-is kept in the spool, and one that contradicts its job's other notices is quarantined.
+A batch that fails on the database is retried notice by notice; a notice that still cannot be
+written is kept in the spool, and one that contradicts its job's other notices is quarantined.
 """
 
 from __future__ import annotations
