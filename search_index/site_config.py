@@ -1,4 +1,4 @@
-"""What the search box in the pages needs to know, for ``site/pelicanconf.py`` to merge in.
+"""What the search box in the pages needs to know; ``site/pelicanconf.py`` takes its settings from here.
 
 Only a *search-only* key ever reaches the browser: ``MEILI_SEARCH_KEY``, never the master or
 admin key. Without one the box uses the site's own Pagefind bundle.

@@ -1,9 +1,14 @@
 """Pelican settings for the job site. The job pages come from the snapshot (plugin ``jobpages``)."""
 
 import os
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # Pelican loads this file by path, not as a project module
+    sys.path.insert(0, str(ROOT))
+
+from search_index.site_config import search_page_settings  # noqa: E402
 
 SITENAME = "Sarkari Jobs"
 SITE_TAGLINE = "Government job notices, last dates, admit cards and results — checked daily"
@@ -72,6 +77,12 @@ JOBS_MANIFEST = os.environ.get("JOBS_SITE_MANIFEST", str(ROOT / "var" / "site-ma
 # Processes that render pages (0: one per CPU, at most 4); the files are the same for any number.
 JOBS_BUILD_WORKERS = int(os.environ.get("JOBS_BUILD_WORKERS", "0"))
 JOBS_SITEMAP_LIMIT = int(os.environ.get("JOBS_SITEMAP_LIMIT", "45000"))
+# The search box: Meilisearch with a search-only key (MEILI_PUBLIC_URL or MEILI_URL, and
+# MEILI_SEARCH_KEY) when both are set, else the site's Pagefind bundle.
+_search = search_page_settings()
+SEARCH_MEILI_URL = _search["SEARCH_MEILI_URL"]
+SEARCH_MEILI_KEY = _search["SEARCH_MEILI_KEY"]
+SEARCH_MEILI_INDEX = _search["SEARCH_MEILI_INDEX"]
 # IndexNow: off unless an endpoint is set, e.g. https://api.indexnow.org/indexnow
 JOBS_INDEXNOW_URL = os.environ.get("JOBS_INDEXNOW_URL", "")
 JOBS_INDEXNOW_KEY = os.environ.get("JOBS_INDEXNOW_KEY", "")

@@ -149,3 +149,21 @@ def test_no_ping_when_no_endpoint_is_configured(build, real_snapshot, indexnow_s
     _, received = indexnow_server
     build(real_snapshot)
     assert received == []
+
+
+def test_the_search_box_gets_the_meilisearch_search_key_from_the_environment(
+        build, real_snapshot, monkeypatch):
+    for name in ("MEILI_PUBLIC_URL", "MEILI_SEARCH_KEY", "MEILI_INDEX"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MEILI_URL", "http://meili.internal:7700")
+    monkeypatch.setenv("MEILI_MASTER_KEY", "master-secret")
+    output = build(real_snapshot)
+    home = (output / "index.html").read_text()
+    assert "data-meili-url" not in home  # no search-only key: the Pagefind box
+    monkeypatch.setenv("MEILI_PUBLIC_URL", "https://search.example.in")
+    monkeypatch.setenv("MEILI_SEARCH_KEY", "search-only")
+    build(real_snapshot)  # the same output folder: every page shows the new box
+    for page in (output / "index.html", output / "jobs/up-police-constable-2026-4870a7/index.html"):
+        text = page.read_text()
+        assert 'data-meili-url="https://search.example.in" data-meili-key="search-only"' in text
+        assert "master-secret" not in text and "meili.internal" not in text
