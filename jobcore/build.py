@@ -58,7 +58,8 @@ def build_site(snapshot: Path, output: Path, today: str, site_url: str, *,
         Pelican(settings_obj).run()
     finally:
         signals.content_written.disconnect(written)
-    files = json.loads(manifest_path(output).read_text()).get("files", {})
+    manifest = manifest_path(output)
+    files = json.loads(manifest.read_text()).get("files", {}) if manifest.exists() else {}
     return len(pelican_pages | {p for p in files if p.endswith(".html")})
 
 
