@@ -1,9 +1,14 @@
-"""The rows of the last build, by the digest of each job's snapshot line.
+"""The rows of the last builds, by the digest of each job's snapshot line.
 
 A job's row (``views.row_static``) is a pure function of its record and of the code that
 computes it, so a rebuild takes the row of every unchanged record from here instead of parsing
 and validating the record again. The file sits next to the build's manifest and is dropped when
-the code (``salt``) changes; it holds only the rows of the last build.
+the code (``salt``) changes.
+
+It is a sequence of pickles: the rows of a full write, then one small batch per later build
+with the rows that build added, so a rebuild after one job changed appends one row instead of
+rewriting ten thousand. Once the rows no longer in use make up half the file, it is rewritten
+with only the rows of the current build.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import pickle
 from pathlib import Path
 
 log = logging.getLogger(__name__)
-VERSION = 1
+VERSION = 2
 
 
 class RowCache:
@@ -21,29 +26,40 @@ class RowCache:
         self.path = manifest.with_suffix(".rows.pickle")
         self.salt = salt
         self.old: dict[str, dict] = {}
-        self.new: dict[str, dict] = {}
+        self.used: dict[str, dict] = {}
         try:
             with self.path.open("rb") as stream:
-                data = pickle.load(stream)
-            if data.get("version") == VERSION and data.get("salt") == salt:
-                self.old = data["rows"]
+                head = pickle.load(stream)
+                if head.get("version") == VERSION and head.get("salt") == salt:
+                    self.old = head["rows"]
+                    while True:
+                        try:
+                            self.old.update(pickle.load(stream))
+                        except EOFError:
+                            break
         except FileNotFoundError:
             pass
         except Exception as exc:  # a damaged cache only costs time
             log.warning("row cache %s ignored: %s", self.path, exc)
+            self.old = {}
 
     def get(self, digest: str) -> dict | None:
         return self.old.get(digest)
 
     def put(self, digest: str, row: dict) -> None:
-        self.new[digest] = row
+        self.used[digest] = row
 
     def save(self) -> None:
-        if self.new.keys() == self.old.keys():
-            return  # the same records as last time: nothing to write
+        added = {d: row for d, row in self.used.items() if d not in self.old}
+        stale = len(self.old) - (len(self.used) - len(added))
+        if self.old and stale <= len(self.used):
+            if added:
+                with self.path.open("ab") as stream:
+                    pickle.dump(added, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
         with tmp.open("wb") as stream:
-            pickle.dump({"version": VERSION, "salt": self.salt, "rows": self.new}, stream,
+            pickle.dump({"version": VERSION, "salt": self.salt, "rows": self.used}, stream,
                         protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(self.path)
