@@ -5,7 +5,8 @@ matter with the facts the job page shows, the listing terms and the JSON-LD), a 
 same listings as taxonomies (organisation, category, state, qualification, stage, and the
 archive) paginated by 50 like ours, and a minimal theme of Go templates: a job page with the
 same sections (dates, fees, age, vacancies, eligibility, links, updates, questions, five related
-jobs of the organisation), list pages, the term indexes and the home page. Hugo adds its own RSS
+jobs of the organisation from Hugo's related-content index), list pages, the term indexes and the
+home page. Hugo adds its own RSS
 feeds per list page, the sitemap and robots.txt.
 """
 
@@ -37,6 +38,15 @@ timeZone = "Asia/Kolkata"
 
 [taxonomies]
 {taxonomies}
+
+# related jobs: the same organisation (Hugo's own index, built once per build)
+[related]
+includeNewer = true
+threshold = 0
+toLower = false
+[[related.indices]]
+name = "related_org"
+weight = 100
 
 [outputs]
 home = ["HTML", "RSS"]
@@ -117,9 +127,8 @@ SINGLE = """\
 {{ range . }}<li>{{ with .date }}<time datetime="{{ . }}">{{ . }}</time> · {{ end }}<span class="badge badge-{{ .stage }}">{{ .stage }}</span> {{ if .link }}<a rel="nofollow noopener" href="{{ .link }}">{{ .title }}</a>{{ else }}{{ .title }}{{ end }}</li>{{ end }}</ol></section>{{ end }}
 {{ with .Params.faq }}<section aria-labelledby="faq"><h2 id="faq">Questions</h2>{{ range . }}<details><summary>{{ .q }}</summary><p>{{ .a }}</p></details>{{ end }}</section>{{ end }}
 <p class="source">Source: <a rel="nofollow noopener" href="{{ .Params.source_url }}">{{ .Params.source }}</a> · Last checked <time datetime="{{ .Params.last_seen }}">{{ .Params.last_seen }}</time></p>
-{{ $self := .Permalink }}{{ with .Params.organisations }}{{ with index $.Site.Taxonomies.organisations (urlize (index . 0)) }}
-<section aria-labelledby="related"><h2 id="related">Related jobs</h2><ul class="list">
-{{ range first 5 (where .Pages "Permalink" "!=" $self) }}{{ partial "row.html" . }}{{ end }}</ul></section>{{ end }}{{ end }}
+{{ with first 5 (.Site.RegularPages.Related .) }}<section aria-labelledby="related"><h2 id="related">Related jobs</h2><ul class="list">
+{{ range . }}{{ partial "row.html" . }}{{ end }}</ul></section>{{ end }}
 </article>
 {{ end }}
 """
@@ -187,6 +196,7 @@ def front_matter(view: dict, site_url: str) -> dict:
     url = f"{site_url}/{view['url']}"
     return {
         "title": job.title, "date": view["date_posted"], "slug": view["slug"], "url": view["url"],
+        "related_org": [view["org_slug"]],
         "org": view["org"], "organisation": job.organisation, "department": job.department,
         "advt_no": job.advt_no, "stage_value": job.stage.value, "stage_label": view["stage_label"],
         "archived": view["archived"], "days": days, "apply_last": _day(job.apply_last),
