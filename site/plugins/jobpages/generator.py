@@ -217,12 +217,22 @@ class JobPagesGenerator(Generator):
         self.shares = shares = _shares(missing, workers, first_weight=0.8)
         self.helpers = start_helpers(workers - 1, self._helper_main)
         try:
-            found = self._validate(shares[0])
-            for helper in self.helpers:
-                found.update(helper.recv())
-        except BaseException:
+            self._merge(lines, shares)
+        except BaseException:  # the helpers are stopped by generate_output, or here
             stop_helpers(self.helpers)
+            self.helpers = []
             raise
+        finally:
+            self.lines = None
+        self.context["JOBS_TODAY"] = self.today
+        self.context["JOB_COUNT"] = len(self.rows)
+        self.context["LISTING_KINDS"] = LISTING_KINDS
+
+    def _merge(self, lines: list[tuple], shares: list[list[int]]) -> None:
+        """Validate this process's share, take the helpers' rows, and make every row."""
+        found = self._validate(shares[0])
+        for helper in self.helpers:
+            found.update(helper.recv())
         for index in range(len(self.helpers) + 1):
             for slug in found_slugs(found, shares[index]):
                 self.owner[slug] = index
@@ -236,11 +246,7 @@ class JobPagesGenerator(Generator):
                 self.row_cache.put(digest, static)
             self.rows.append(row_view(static, self.today))
             self.sources[static["slug"]] = (digest, offset, length, record)
-        self.lines = None
         self.listings = listings(self.rows)
-        self.context["JOBS_TODAY"] = self.today
-        self.context["JOB_COUNT"] = len(self.rows)
-        self.context["LISTING_KINDS"] = LISTING_KINDS
 
     def _record(self, i: int) -> dict:
         _, offset, length, record, _ = self.lines[i]
