@@ -10,11 +10,12 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.timing import timed  # noqa: E402  (after the path is set)
 
 
 def make_site(root: Path, pages: int) -> None:
@@ -25,13 +26,6 @@ def make_site(root: Path, pages: int) -> None:
         page.write_text(f"<!doctype html><title>Job {i}</title>{filler}", encoding="utf-8")
     (root / "index.html").write_text("<!doctype html><title>Home</title>", encoding="utf-8")
     (root / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
-
-
-def timed(label: str, fn):
-    started = time.perf_counter()
-    result = fn()
-    print(f"{label:<44} {time.perf_counter() - started:8.2f} s")
-    return result
 
 
 def main() -> None:

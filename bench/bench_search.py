@@ -11,11 +11,12 @@ import copy
 import json
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.timing import timed  # noqa: E402  (after the path is set)
 
 
 def expand(snapshot: dict, count: int) -> dict:
@@ -28,13 +29,6 @@ def expand(snapshot: dict, count: int) -> dict:
         job["content_hash"] = f"{job['content_hash']}-{i}"
         jobs.append(job)
     return {"version": snapshot.get("version", 1), "jobs": jobs}
-
-
-def timed(label: str, fn):
-    started = time.perf_counter()
-    result = fn()
-    print(f"{label:<44} {time.perf_counter() - started:8.2f} s")
-    return result
 
 
 def main() -> None:

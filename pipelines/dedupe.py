@@ -9,16 +9,13 @@ from scrapy.exceptions import DropItem
 
 from jobcore.fingerprint import job_fingerprint
 from jobcore.merge import facts_hash, notice_key
+from pipelines.stage import PipelineStage
 
 
-class DedupePipeline:
+class DedupePipeline(PipelineStage):
     def __init__(self, stats):
-        self.stats = stats
+        super().__init__(stats)
         self.seen: set[tuple[str, str]] = set()
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
 
     def process_item(self, item):
         job = item["job"]

@@ -19,6 +19,7 @@ from pipelines.fields.organisations import canonical_organisation
 from pipelines.fields.qualifications import qualification_levels
 from pipelines.fields.vacancies import parse_vacancies, posts_in_text
 from pipelines.sanitise import plain_lines, plain_links, plain_tables, plain_text
+from pipelines.stage import PipelineStage
 
 log = logging.getLogger(__name__)
 
@@ -199,15 +200,8 @@ def _dates_from_notice_text(text: str) -> dict:
     return found
 
 
-class NormalisePipeline:
+class NormalisePipeline(PipelineStage):
     """Replaces the raw item by its normalised facts; keeps the raw item for quarantine."""
-
-    def __init__(self, stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
 
     def process_item(self, item):
         raw = ItemAdapter(item).asdict()

@@ -17,6 +17,7 @@ from scrapy.exceptions import DropItem
 from pipelines.batch_writer import BatchWriter, Shared
 from pipelines.notice_writer import NoticeWriter, Written
 from pipelines.quarantine import reason_key
+from pipelines.stage import PipelineStage
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 100
@@ -30,19 +31,15 @@ def _make_writer(batch_size: int = BATCH_SIZE) -> tuple[NoticeWriter, BatchWrite
 _SHARED = Shared(_make_writer)
 
 
-class StorePipeline:
+class StorePipeline(PipelineStage):
     def __init__(self, stats, batch_size: int | None = None):
-        self.stats = stats
+        super().__init__(stats)
         if batch_size is None:
             self.notices, self.writer = _SHARED.acquire()
             self._release = _SHARED.release
         else:  # a writer of its own (tests)
             self.notices, self.writer = _make_writer(batch_size)
             self._release = self.writer.close
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
 
     async def process_item(self, item):
         job = item["job"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from jobcore.schema import JobPosting, Rejection
+from pipelines.stage import PipelineStage
 
 REQUIRED = ("title", "organisation", "source_url")
 
@@ -38,14 +39,7 @@ def validate_job(facts: dict, raw: dict | None = None) -> JobPosting | Rejection
                          raw=raw or facts)
 
 
-class ValidatePipeline:
-    def __init__(self, stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
-
+class ValidatePipeline(PipelineStage):
     def process_item(self, item):
         from pipelines.quarantine import quarantine_and_drop
 
