@@ -9,7 +9,7 @@ rolled-back transaction it is reset, because it may hold jobs that were never co
 from __future__ import annotations
 
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from jobcore.fingerprint import job_year
@@ -20,7 +20,8 @@ from jobcore.tables import Job
 LIMIT = 500  # candidates per organisation and year window, oldest first
 
 
-def _organisation(posting: JobPosting) -> tuple[bool, str]:
+def organisation_of(posting: JobPosting) -> tuple[bool, str]:
+    """The index key: the short name where there is one, else the full name."""
     return (bool(posting.organisation_short), posting.organisation_short or posting.organisation)
 
 
@@ -35,36 +36,46 @@ class NearDuplicateIndex:
 
     def note(self, job_id: int, merged: JobPosting) -> None:
         """This process stored ``merged`` as job ``job_id`` (inserted or updated)."""
-        key = _organisation(merged)
+        key = organisation_of(merged)
         if key in self._jobs:
             self._jobs[key][job_id] = merged
 
-    def _refresh(self, session: Session, key: tuple[bool, str]) -> dict[int, JobPosting]:
-        short, name = key
-        column = Job.organisation_short if short else Job.organisation
-        jobs = self._jobs.setdefault(key, {})
-        query = select(Job.id, Job.facts).where(column == name, Job.id > self._high_water.get(key, 0))
-        for job_id, facts in session.execute(query.order_by(Job.id)):
-            self._high_water[key] = job_id
-            try:
-                jobs[job_id] = JobPosting.model_validate(facts)
-            except ValidationError:
-                continue
-        return jobs
+    def refresh(self, session: Session, keys: set[tuple[bool, str]]) -> None:
+        """Read, in one query, the jobs of these organisations stored since the last look."""
+        if not keys:
+            return
+        shorts = sorted(name for short, name in keys if short)
+        names = sorted(name for short, name in keys if not short)
+        low = min(self._high_water.get(key, 0) for key in keys)
+        where = []
+        if shorts:
+            where.append(Job.organisation_short.in_(shorts))
+        if names:
+            where.append(Job.organisation.in_(names))
+        query = (select(Job.id, Job.organisation_short, Job.organisation, Job.facts)
+                 .where(or_(*where), Job.id > low).order_by(Job.id))
+        for key in keys:
+            self._jobs.setdefault(key, {})
+        for job_id, short, name, facts in session.execute(query):
+            for key in ((True, short), (False, name)):
+                if key in keys and job_id > self._high_water.get(key, 0):
+                    self._high_water[key] = job_id
+                    try:
+                        self._jobs[key][job_id] = JobPosting.model_validate(facts)
+                    except ValidationError:
+                        continue
 
-    def match(self, session: Session, posting: JobPosting, refresh: bool = True,
-              extra: list[tuple[int, JobPosting]] = ()) -> int | None:
+    def match(self, posting: JobPosting, extra: list[tuple[int, JobPosting]] = ()) -> int | None:
         """The id of the stored job of the same organisation and year that ``posting`` duplicates.
 
-        ``refresh=False`` skips asking for jobs other processes added since the last look;
-        ``extra`` are more candidates (jobs of this batch not written yet) under their own keys.
+        Its organisation must have been ``refresh``-ed; ``extra`` are more candidates (jobs of
+        this batch not written yet) under their own keys.
         """
-        key = _organisation(posting)
-        jobs = self._refresh(session, key) if refresh or key not in self._jobs else self._jobs[key]
+        key = organisation_of(posting)
+        jobs = self._jobs.get(key, {})
         year = job_year(posting)
-        same = _organisation
         candidates = [
-            (job_id, job) for job_id, job in [*sorted(jobs.items()), *(e for e in extra if same(e[1]) == key)]
+            (job_id, job) for job_id, job in [*sorted(jobs.items()), *(e for e in extra if organisation_of(e[1]) == key)]
             if not year or job.exam_year is None or abs(job.exam_year - year) <= 1
         ][:LIMIT]
         return best_match(posting, candidates)

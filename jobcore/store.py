@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from jobcore.duplicate_index import NearDuplicateIndex
+from jobcore import store_writes
+from jobcore.duplicate_index import NearDuplicateIndex, organisation_of
 from jobcore.fingerprint import job_fingerprint, job_slug
 from jobcore.merge import canonical_json, facts_hash, merge_notices, notice_key
 from jobcore.schema import JobPosting
-from jobcore.tables import CrawlRun, Job, JobEvent, JobRevision, Quarantine, Source
+from jobcore.tables import CrawlRun, Job, JobEvent, Quarantine, Source
 
 Outcome = Literal["insert", "update", "noop"]
 PENDING_KEY = 10**15  # near-duplicate keys of jobs not written yet sort after every stored id
@@ -43,6 +44,51 @@ class StoreResult:
     fingerprint: str
 
 
+@dataclass
+class EventRow:
+    """One notice of a job as the batch sees it; ``state`` says what ``finish`` writes."""
+
+    id: int | None
+    notice_key: str
+    facts: dict
+    facts_hash: str
+    last_seen: dt.date
+    columns: dict = field(default_factory=dict)  # stage, title, link… (only when written)
+    state: Literal["stored", "new", "changed"] = "stored"
+    posting: JobPosting | None = None
+
+    def as_posting(self) -> JobPosting:
+        if self.posting is None:
+            self.posting = JobPosting.model_validate(self.facts)
+        return self.posting
+
+
+@dataclass
+class JobRow:
+    """One job as the batch sees it: read by ``prefetch`` or added by this batch."""
+
+    id: int | None
+    fingerprint: str
+    slug: str
+    facts: dict
+    provenance: dict | None
+    content_hash: str
+    first_seen: dt.date
+    last_seen: dt.date
+    events: dict[str, EventRow]
+    merged: JobPosting | None = None
+    changed: bool = False  # facts or provenance to write
+    seen_on: dt.date | None = None  # last_seen to raise
+    revisions: list[dict] = field(default_factory=list)
+
+    def columns(self) -> dict:
+        merged = self.merged
+        values = {c: getattr(merged, c) for c in JOB_COLUMNS}
+        values["stage"] = merged.stage.value
+        return {**values, "facts": self.facts, "provenance": self.provenance,
+                "content_hash": self.content_hash, "fees": self.facts["fees"]}
+
+
 def _event_date(job: JobPosting) -> dt.date | None:
     by_stage = {
         "admit_card": job.admit_card_date,
@@ -61,6 +107,12 @@ def _event_link(job: JobPosting) -> str | None:
     return job.notification_pdf or job.application_link or job.source_url
 
 
+def _event_columns(posting: JobPosting) -> dict:
+    return {"stage": posting.stage.value, "title": posting.title, "event_date": _event_date(posting),
+            "link": _event_link(posting), "source": posting.source, "source_kind": posting.source_kind,
+            "source_url": posting.source_url}
+
+
 def _diff(old: dict, new: dict) -> dict:
     keys = sorted(set(old) | set(new))
     return {k: [old.get(k), new.get(k)] for k in keys if old.get(k) != new.get(k)}
@@ -73,82 +125,74 @@ class JobStore:
     a notice seen again goes to the job that already holds it, whatever was stored since. That
     makes re-crawls no-ops even where near-duplicate matching depends on what was stored first
     (two spiders crawling at once), and it keeps every published URL stable.
+
+    ``prefetch`` reads (and locks) what a batch needs in a few queries, ``upsert`` decides in
+    memory, and ``finish`` writes the batch with one statement per kind of change
+    (``jobcore.store_writes``).
     """
 
     def __init__(self, session: Session, index: NearDuplicateIndex | None = None):
         self.session = session
         self.index = index if index is not None else NearDuplicateIndex()
-        # What ``prefetch`` read for a batch, kept up to date with the batch's own writes.
-        self._notice_job: dict[str, int] = {}
-        self._by_fingerprint: dict[str, Job] = {}
-        self._locked: dict[int, Job] = {}
+        self._jobs: dict[int, JobRow] = {}  # stored jobs read by this batch, by id
+        self._by_fingerprint: dict[str, JobRow] = {}
+        self._by_notice: dict[str, JobRow] = {}
         self._taken_slugs: set[str] = set()
-        self._looked_up: set[str] = set()
-        self._refreshed: set[tuple[bool, str]] = set()
-        # Jobs added in this batch and not written yet (one INSERT for all of them at the end).
-        self._pending: list[tuple[Job, JobPosting, StoreResult]] = []
-        self._pending_notices: dict[str, Job] = {}
+        self._looked_up: set[str] = set()  # notice keys, fingerprints and "slug:…" already asked for
+        self._new: list[JobRow] = []  # jobs this batch inserts
+        self._results: list[tuple[JobRow, StoreResult]] = []
+        self._keys: dict[int, tuple[JobPosting, str, str, str]] = {}
+
+    def _keys_of(self, posting: JobPosting) -> tuple[str, str, str]:
+        """Notice key, fingerprint and slug of ``posting``, computed once per batch."""
+        known = self._keys.get(id(posting))
+        if known is None or known[0] is not posting:  # the posting is held, so its id is not reused
+            fingerprint = job_fingerprint(posting)
+            known = (posting, notice_key(posting), fingerprint, job_slug(posting, fingerprint))
+            self._keys[id(posting)] = known
+        return known[1:]
 
     def prefetch(self, postings: list[JobPosting]) -> None:
-        """Read, in three queries, what upserting ``postings`` one by one would ask for each."""
-        keys = {notice_key(p) for p in postings}
-        fingerprints = {job_fingerprint(p) for p in postings}
-        rows = self.session.execute(
-            select(JobEvent.notice_key, JobEvent.job_id).where(JobEvent.notice_key.in_(keys))
-            .order_by(JobEvent.job_id.desc())
-        )
-        self._notice_job.update({key: job_id for key, job_id in rows})  # the oldest job wins
-        jobs = self.session.scalars(
-            select(Job).where(Job.fingerprint.in_(fingerprints) | Job.id.in_(set(self._notice_job.values())))
-            .options(selectinload(Job.events)).order_by(Job.id).with_for_update(of=Job)
-        ).all()
-        self._by_fingerprint.update({job.fingerprint: job for job in jobs})
-        self._locked.update({job.id: job for job in jobs})
-        self._looked_up |= keys | fingerprints
-        slugs = {job_slug(p, job_fingerprint(p)) for p in postings}
-        self._taken_slugs |= set(self.session.scalars(select(Job.slug).where(Job.slug.in_(slugs))))
-        self._looked_up |= {f"slug:{s}" for s in slugs}
+        """Read, in a few queries, what upserting ``postings`` one by one would ask for each."""
+        known = [self._keys_of(p) for p in postings]
+        keys = {k for k, _, _ in known} - self._looked_up
+        fingerprints = {f for _, f, _ in known} - self._looked_up
+        slugs = {s for _, _, s in known}
+        job_ids = store_writes.job_ids_of_notices(self.session, keys)
+        for row in store_writes.load_jobs(self.session, fingerprints, set(job_ids.values())):
+            self._keep(row)
+        for key, job_id in job_ids.items():
+            self._by_notice.setdefault(key, self._jobs[job_id])
+        self._taken_slugs |= store_writes.taken_slugs(self.session, slugs)
+        self._looked_up |= keys | fingerprints | {f"slug:{s}" for s in slugs}
+        self.index.refresh(self.session, {organisation_of(p) for p in postings})
 
-    def _lock(self, job_id: int) -> Job:
-        if job_id not in self._locked:
-            self._locked[job_id] = self.session.get(Job, job_id, with_for_update=True)
-        return self._locked[job_id]
+    def _keep(self, row: JobRow) -> JobRow:
+        if row.id in self._jobs:
+            return self._jobs[row.id]
+        self._jobs[row.id] = row
+        self._by_fingerprint.setdefault(row.fingerprint, row)
+        for key in row.events:
+            self._by_notice.setdefault(key, row)
+        return row
 
-    def _job_of_notice(self, n_key: str) -> Job | None:
-        if n_key in self._pending_notices:
-            return self._pending_notices[n_key]
-        if n_key in self._notice_job:
-            return self._lock(self._notice_job[n_key])
-        if n_key in self._looked_up:
-            return None
-        query = (
-            select(Job).join(JobEvent, JobEvent.job_id == Job.id)
-            .where(JobEvent.notice_key == n_key).order_by(Job.id).limit(1).with_for_update(of=Job)
-        )
-        return self.session.scalars(query).first()
+    def _stored(self, job_id: int) -> JobRow:
+        if job_id not in self._jobs:
+            self._keep(*store_writes.load_jobs(self.session, set(), {job_id}))
+        return self._jobs[job_id]
 
-    def _job_of_fingerprint(self, fingerprint: str) -> Job | None:
-        if fingerprint in self._by_fingerprint or fingerprint in self._looked_up:
-            return self._by_fingerprint.get(fingerprint)
-        return self.session.scalars(
-            select(Job).where(Job.fingerprint == fingerprint).with_for_update()
-        ).one_or_none()
-
-    def _job_for(self, posting: JobPosting, n_key: str, fingerprint: str) -> Job | None:
-        job = self._job_of_notice(n_key) or self._job_of_fingerprint(fingerprint)
+    def _job_for(self, posting: JobPosting, n_key: str, fingerprint: str) -> JobRow | None:
+        if n_key not in self._looked_up or fingerprint not in self._looked_up:
+            self.prefetch([posting])
+        job = self._by_notice.get(n_key) or self._by_fingerprint.get(fingerprint)
         if job is None:
-            organisation = (bool(posting.organisation_short), posting.organisation_short or posting.organisation)
-            pending = {PENDING_KEY + n: (job, merged) for n, (job, merged, _) in enumerate(self._pending)
-                       if merged is not None}
-            match = self.index.match(self.session, posting, refresh=organisation not in self._refreshed,
-                                     extra=[(key, merged) for key, (_, merged) in pending.items()])
-            self._refreshed.add(organisation)
+            pending = {PENDING_KEY + n: row for n, row in enumerate(self._new)}
+            match = self.index.match(posting, extra=[(key, row.merged) for key, row in pending.items()])
             if match is not None:
-                job = pending[match][0] if match in pending else self._lock(match)
+                job = pending[match] if match in pending else self._stored(match)
         return job
 
-    def _slug_for(self, posting: JobPosting, fingerprint: str) -> str:
-        slug = job_slug(posting, fingerprint)
+    def _slug_for(self, slug: str) -> str:
         if f"slug:{slug}" in self._looked_up and slug not in self._taken_slugs:
             free = slug
         else:
@@ -158,44 +202,28 @@ class JobStore:
 
     def upsert(self, posting: JobPosting, seen_on: dt.date) -> StoreResult:
         """Store one notice under its job; insert, update or leave the job unchanged."""
-        session = self.session
-        fingerprint = job_fingerprint(posting)
+        n_key, fingerprint, slug = self._keys_of(posting)
         data = posting.model_dump(mode="json")
-        n_key = notice_key(posting)
         n_hash = facts_hash(data)
 
         job = self._job_for(posting, n_key, fingerprint)
         if job is None:
             merged, provenance = merge_notices([posting])
             merged_data = merged.model_dump(mode="json")
-            job = Job(
-                fingerprint=fingerprint,
-                slug=self._slug_for(posting, fingerprint),
-                facts=merged_data,
-                provenance=provenance,
-                content_hash=facts_hash(merged_data),
-                first_seen=seen_on,
-                last_seen=seen_on,
-                fees=merged_data["fees"],
-                **{c: getattr(merged, c) for c in JOB_COLUMNS if c != "stage"},
-                stage=merged.stage.value,
-            )
-            job.events.append(_new_event(posting, data, n_key, n_hash, seen_on))
-            session.add(job)
+            event = EventRow(None, n_key, data, n_hash, seen_on, _event_columns(posting), "new", posting)
+            job = JobRow(None, fingerprint, self._slug_for(slug), merged_data, provenance,
+                         facts_hash(merged_data), seen_on, seen_on, {n_key: event}, merged)
+            self._new.append(job)
             self._by_fingerprint[fingerprint] = job
-            result = StoreResult("insert", None, job.slug, fingerprint)
-            self._pending.append((job, merged, result))
-            self._pending_notices[n_key] = job
-            return result
+            self._by_notice[n_key] = job
+            return self._result("insert", job)
 
-        events = {e.notice_key: e for e in job.events}
-        event = events.get(n_key)
+        event = job.events.get(n_key)
         if event is not None and event.facts_hash == n_hash:
-            job.last_seen = max(job.last_seen, seen_on)
-            event.last_seen = max(event.last_seen, seen_on)
-            return StoreResult("noop", job.id, job.slug, job.fingerprint)
+            self._seen(job, event, seen_on)
+            return self._result("noop", job)
 
-        notices = [JobPosting.model_validate(e.facts) for k, e in events.items() if k != n_key]
+        notices = [e.as_posting() for k, e in job.events.items() if k != n_key]
         try:
             merged, provenance = merge_notices([*notices, posting])
         except ValidationError as exc:
@@ -203,13 +231,16 @@ class JobStore:
                 f"contradicts the other notices of job {job.slug}: {exc.errors()[0]['msg']}"
             ) from exc
 
-        job.last_seen = max(job.last_seen, seen_on)
         if event is None:
-            job.events.append(_new_event(posting, data, n_key, n_hash, seen_on))
-            self._pending_notices[n_key] = job
+            event = EventRow(None, n_key, data, n_hash, seen_on, _event_columns(posting), "new", posting)
+            job.events[n_key] = event
+            self._by_notice[n_key] = job
         else:
-            event.facts, event.facts_hash, event.last_seen = data, n_hash, seen_on
-            event.stage, event.event_date, event.link = posting.stage.value, _event_date(posting), _event_link(posting)
+            event.facts, event.facts_hash, event.posting = data, n_hash, posting
+            event.columns = _event_columns(posting)
+            if event.state == "stored":
+                event.state = "changed"
+        self._seen(job, event, seen_on)
 
         merged_data = merged.model_dump(mode="json")
         new_hash = facts_hash(merged_data)
@@ -217,46 +248,50 @@ class JobStore:
             # The facts are the same, but which notice gave them may not be (an official notice
             # repeating the aggregator's facts): keep provenance a function of the set of notices.
             if job.provenance != provenance:
-                job.provenance = provenance
+                job.provenance, job.merged, job.changed = provenance, merged, True
             return self._result("noop", job)
 
-        session.add(JobRevision(job=job, source=posting.source, changes=_diff(job.facts, merged_data)))
-        job.facts, job.provenance, job.content_hash = merged_data, provenance, new_hash
-        job.fees = merged_data["fees"]
-        for column in JOB_COLUMNS:
-            setattr(job, column, getattr(merged, column))
-        job.stage = merged.stage.value
-        job.updated_at = func.now()
-        if job.id is None:  # added earlier in this batch: noted once written
-            result = StoreResult("update", None, job.slug, job.fingerprint)
-            self._pending.append((job, merged, result))
-            return result
-        self.index.note(job.id, merged)
-        return StoreResult("update", job.id, job.slug, job.fingerprint)
+        job.revisions.append({"source": posting.source, "changes": _diff(job.facts, merged_data)})
+        job.facts, job.provenance, job.content_hash, job.merged = merged_data, provenance, new_hash, merged
+        job.changed = True
+        if job.id is not None:
+            self.index.note(job.id, merged)
+        return self._result("update", job)
 
-    def _result(self, outcome: Outcome, job: Job) -> StoreResult:
+    @staticmethod
+    def _seen(job: JobRow, event: EventRow, seen_on: dt.date) -> None:
+        if seen_on > job.last_seen:
+            job.last_seen = job.seen_on = seen_on
+        if seen_on > event.last_seen:
+            event.last_seen = seen_on
+            if event.state == "stored":
+                event.state = "changed"
+
+    def _result(self, outcome: Outcome, job: JobRow) -> StoreResult:
         result = StoreResult(outcome, job.id, job.slug, job.fingerprint)
-        if job.id is None:
-            self._pending.append((job, None, result))
+        self._results.append((job, result))
         return result
 
     def finish(self) -> None:
-        """Write what the batch added (one statement per table) and give every result its job id."""
-        self.session.flush()
-        for job, merged, result in self._pending:
+        """Write what the batch changed (one statement per kind) and give every result its job id."""
+        store_writes.write_batch(self.session, self._new, list(self._jobs.values()))
+        for job in self._new:
+            self._jobs[job.id] = job
+            self.index.note(job.id, job.merged)
+        for job, result in self._results:
             result.job_id = job.id
-            self._locked[job.id] = job
-            if merged is not None:
-                self.index.note(job.id, merged)
-        self._pending.clear()
+        for job in self._jobs.values():
+            job.changed, job.seen_on, job.revisions = False, None, []
+            for event in job.events.values():
+                event.state = "stored"
+        self._new.clear()
+        self._results.clear()
+        self._keys.clear()
 
 
 def upsert_job(session: Session, posting: JobPosting, seen_on: dt.date) -> StoreResult:
     """Store one notice under its job (see ``JobStore``)."""
-    store = JobStore(session)
-    result = store.upsert(posting, seen_on)
-    store.finish()
-    return result
+    return upsert_jobs(session, [posting], seen_on)[0]
 
 
 def upsert_jobs(session: Session, postings: list[JobPosting], seen_on: dt.date,
@@ -264,27 +299,9 @@ def upsert_jobs(session: Session, postings: list[JobPosting], seen_on: dt.date,
     """Store a batch of notices in one session, reading what they need up front."""
     store = JobStore(session, index)
     store.prefetch(postings)
-    with session.no_autoflush:
-        results = [store.upsert(p, seen_on) for p in postings]
+    results = [store.upsert(p, seen_on) for p in postings]
     store.finish()
     return results
-
-
-def _new_event(posting, data, n_key, n_hash, seen_on) -> JobEvent:
-    return JobEvent(
-        notice_key=n_key,
-        stage=posting.stage.value,
-        title=posting.title,
-        event_date=_event_date(posting),
-        link=_event_link(posting),
-        source=posting.source,
-        source_kind=posting.source_kind,
-        source_url=posting.source_url,
-        facts=data,
-        facts_hash=n_hash,
-        first_seen=seen_on,
-        last_seen=seen_on,
-    )
 
 
 def _free_slug(session: Session, slug: str, taken: set[str] = frozenset()) -> str:
@@ -332,3 +349,6 @@ def start_run(session: Session, source: str, started_at: dt.datetime) -> CrawlRu
     session.add(run)
     session.flush()
     return run
+
+
+__all__ = ["JobEvent", "JobStore", "MergeConflict", "StoreResult", "upsert_job", "upsert_jobs"]
