@@ -42,6 +42,8 @@ class StoreResult:
     job_id: int | None  # None until ``JobStore.finish`` has written a new job
     slug: str
     fingerprint: str
+    content_hash: str | None = None
+    merged: JobPosting | None = None  # the job as its notices describe it, when this batch merged it
 
 
 @dataclass
@@ -268,7 +270,7 @@ class JobStore:
                 event.state = "changed"
 
     def _result(self, outcome: Outcome, job: JobRow) -> StoreResult:
-        result = StoreResult(outcome, job.id, job.slug, job.fingerprint)
+        result = StoreResult(outcome, job.id, job.slug, job.fingerprint, job.content_hash, job.merged)
         self._results.append((job, result))
         return result
 

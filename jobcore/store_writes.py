@@ -28,7 +28,7 @@ _EVENT_READ = (EVENTS.c.id, EVENTS.c.job_id, EVENTS.c.notice_key, EVENTS.c.facts
                EVENTS.c.last_seen)
 
 
-def _among(column, values) -> object:
+def among(column, values) -> object:
     """``column = ANY(:values)``: one array parameter, so one statement whatever the count."""
     return column == any_(literal(sorted(values), ARRAY(column.type)))
 
@@ -39,7 +39,7 @@ def job_ids_of_notices(session: Session, keys: set[str]) -> dict[str, int]:
         return {}
     rows = session.execute(
         select(EVENTS.c.notice_key, func.min(EVENTS.c.job_id))
-        .where(_among(EVENTS.c.notice_key, keys)).group_by(EVENTS.c.notice_key)
+        .where(among(EVENTS.c.notice_key, keys)).group_by(EVENTS.c.notice_key)
     )
     return dict(rows.all())
 
@@ -52,9 +52,9 @@ def load_jobs(session: Session, fingerprints: set[str], ids: set[int]) -> list[J
         return []
     where = []
     if fingerprints:
-        where.append(_among(JOBS.c.fingerprint, fingerprints))
+        where.append(among(JOBS.c.fingerprint, fingerprints))
     if ids:
-        where.append(_among(JOBS.c.id, ids))
+        where.append(among(JOBS.c.id, ids))
     rows = session.execute(
         select(JOBS.c.id, JOBS.c.fingerprint, JOBS.c.slug, JOBS.c.facts, JOBS.c.provenance,
                JOBS.c.content_hash, JOBS.c.first_seen, JOBS.c.last_seen)
@@ -64,7 +64,7 @@ def load_jobs(session: Session, fingerprints: set[str], ids: set[int]) -> list[J
         return []
     jobs = {r.id: JobRow(r.id, r.fingerprint, r.slug, r.facts, r.provenance, r.content_hash,
                          r.first_seen, r.last_seen, {}) for r in rows}
-    for e in session.execute(select(*_EVENT_READ).where(_among(EVENTS.c.job_id, jobs)).order_by(EVENTS.c.id)):
+    for e in session.execute(select(*_EVENT_READ).where(among(EVENTS.c.job_id, jobs)).order_by(EVENTS.c.id)):
         jobs[e.job_id].events[e.notice_key] = EventRow(e.id, e.notice_key, e.facts, e.facts_hash, e.last_seen)
     return list(jobs.values())
 
@@ -72,7 +72,7 @@ def load_jobs(session: Session, fingerprints: set[str], ids: set[int]) -> list[J
 def taken_slugs(session: Session, slugs: set[str]) -> set[str]:
     if not slugs:
         return set()
-    return set(session.scalars(select(JOBS.c.slug).where(_among(JOBS.c.slug, slugs))))
+    return set(session.scalars(select(JOBS.c.slug).where(among(JOBS.c.slug, slugs))))
 
 
 def _copy(session: Session, table, rows: list[dict]) -> None:
@@ -99,7 +99,7 @@ def _new_ids(session: Session, table, count: int) -> list[int]:
 
 def _touch(session: Session, table, ids_by_day: dict) -> None:
     for day, ids in sorted(ids_by_day.items()):
-        session.execute(update(table).where(_among(table.c.id, ids), table.c.last_seen < day)
+        session.execute(update(table).where(among(table.c.id, ids), table.c.last_seen < day)
                         .values(last_seen=day))
 
 

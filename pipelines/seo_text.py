@@ -37,7 +37,9 @@ class SeoTextPipeline:
     async def process_item(self, item):
         stored = item.get("stored")
         if stored and self._batches is not None:
-            done = await asyncio.wrap_future(self._batches.submit((stored["job_id"], stored["outcome"])))
+            entry = (stored["job_id"], stored["outcome"], stored["slug"], item.get("merged"),
+                     stored.get("content_hash"))
+            done = await asyncio.wrap_future(self._batches.submit(entry))
             if done == "written":
                 self.stats.inc_value("jobs/seo/template")
                 self.stats.inc_value("jobs/seo/written")

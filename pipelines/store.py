@@ -53,7 +53,9 @@ class StorePipeline(PipelineStage):
             raise DropItem(written.reason)
         result = written.result
         self.stats.inc_value(f"jobs/store/{result.outcome}")
-        item["stored"] = {"outcome": result.outcome, "job_id": result.job_id, "slug": result.slug}
+        item["stored"] = {"outcome": result.outcome, "job_id": result.job_id, "slug": result.slug,
+                          "content_hash": result.content_hash}
+        item["merged"] = result.merged
         return item
 
     def close_spider(self):

@@ -13,11 +13,12 @@ import threading
 import time
 from collections import defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import OperationalError
 
 from jobcore.database import session_scope
 from jobcore.schema import JobPosting
+from jobcore.store_writes import JOBS, among
 from jobcore.tables import Job
 from pipelines.seo.cache import cache_get, cache_key, cache_put
 from pipelines.seo.fact_check import check_answer
@@ -107,37 +108,56 @@ class SeoWriter:
         return text
 
 
-def write_template_batch(entries: list[tuple[int, str]], refresh: bool = False) -> list[str]:
-    """Template text for a batch of (job id, store outcome) in one transaction (no LLM set up).
+def write_template_batch(entries: list[tuple], refresh: bool = False) -> list[str]:
+    """Template text for a batch of jobs in one transaction (no LLM set up).
 
+    An entry is (job id, store outcome) or (job id, outcome, slug, merged JobPosting, content
+    hash) as the store hands them over: then the text is written from those facts without reading
+    the job, guarded by the content hash (a job changed since is written by the item that
+    changed it). The others are read, and only when their text is missing (or ``refresh``).
     Returns per entry ``written``, ``unchanged`` (facts unchanged, text there) or ``missing``.
-    The template is a pure function of the facts, so reading and writing in one locked
-    transaction needs no "superseded" check. A transaction the database aborts (a deadlock
-    with another crawl process) is tried again; the text is never worth failing an item for,
-    and ``jobs seo`` writes whatever is still missing.
+    A transaction the database aborts (a deadlock with another crawl process) is tried again;
+    the text is never worth failing an item for, and ``jobs seo`` writes whatever is still missing.
     """
-    ids = sorted({job_id for job_id, _ in entries})
     for attempt in range(1, 4):
         try:
             with session_scope() as session:
-                rows = {row.id: row for row in session.scalars(
-                    select(Job).where(Job.id.in_(ids)).order_by(Job.id).with_for_update())}
-                done, written = [], set()
-                for job_id, outcome in entries:
-                    row = rows.get(job_id)
-                    if row is None:
-                        done.append("missing")
-                    elif job_id in written or (outcome == "noop" and row.seo_title and not refresh):
-                        done.append("unchanged")
-                    else:
-                        text = template_seo(JobPosting.model_validate(row.facts), row.slug)
-                        row.seo_title, row.seo_description = text["title"], text["description"]
-                        row.seo_summary, row.seo_faq = text["summary"], text["faq"]
-                        row.seo_origin = text["origin"]
-                        written.add(job_id)
-                        done.append("written")
-                return done
+                return _write_templates(session, entries, refresh)
         except OperationalError as exc:
-            log.warning("SEO text for %d jobs: %s (attempt %d)", len(ids), exc.__class__.__name__, attempt)
+            log.warning("SEO text for %d jobs: %s (attempt %d)", len(entries), exc.__class__.__name__, attempt)
             time.sleep(0.2 * attempt)
     return ["missing"] * len(entries)
+
+
+def _write_templates(session, entries: list[tuple], refresh: bool) -> list[str]:
+    known = {e[0]: e for e in entries if len(e) == 5 and e[3] is not None and e[1] != "noop"}
+    unknown = sorted({e[0] for e in entries} - set(known))
+    query = select(JOBS.c.id, JOBS.c.slug, JOBS.c.facts, JOBS.c.content_hash, JOBS.c.seo_title).where(
+        among(JOBS.c.id, unknown))
+    rows = {row.id: row for row in session.execute(query)} if unknown else {}
+    done, updates = [], {}
+    for entry in entries:
+        job_id, outcome = entry[0], entry[1]
+        row = rows.get(job_id)
+        if job_id in updates:
+            done.append("unchanged")
+        elif job_id in known:
+            _, _, slug, merged, content_hash = known[job_id]
+            updates[job_id] = (template_seo(merged, slug), content_hash)
+            done.append("written")
+        elif row is None:
+            done.append("missing")
+        elif outcome == "noop" and row.seo_title and not refresh:
+            done.append("unchanged")
+        else:
+            updates[job_id] = (template_seo(JobPosting.model_validate(row.facts), row.slug), row.content_hash)
+            done.append("written")
+    if updates:
+        session.execute(
+            update(JOBS).where(JOBS.c.id == bindparam("job_id"), JOBS.c.content_hash == bindparam("hash")),
+            [{"job_id": job_id, "hash": content_hash, "seo_title": text["title"],
+              "seo_description": text["description"], "seo_summary": text["summary"],
+              "seo_faq": text["faq"], "seo_origin": text["origin"]}
+             for job_id, (text, content_hash) in sorted(updates.items())],
+        )
+    return done
