@@ -10,7 +10,7 @@ export XDG_RUNTIME_DIR := $(abspath var/run)
 export PREFECT_HOME := $(abspath var/prefect)
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: demo test test-fast lint serve bench install clean
+.PHONY: demo test test-fast lint serve bench install system-packages clean
 
 $(UV):
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) is needed (Python 3.11)"; exit 1; }
@@ -23,6 +23,15 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 	@$(UV) sync --frozen --quiet
 	@touch $@
 
+# Debian packages the browser tests and the site benchmark use: Chromium, Hugo, a Devanagari font.
+system-packages:
+	@if ! command -v chromium >/dev/null || ! command -v hugo >/dev/null || ! fc-list 2>/dev/null | grep -qi lohit; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing chromium, hugo, fonts-lohit-deva (apt-get)…"; \
+	    export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq chromium hugo fonts-lohit-deva >/dev/null; \
+	  else echo "warning: install Debian's chromium, hugo and fonts-lohit-deva for the browser tests"; fi; \
+	fi
+
 install: $(VENV)/.installed
 	@mkdir -p var/run && chmod 700 var/run
 
@@ -32,7 +41,7 @@ demo: install
 serve: install
 	@$(VENV)/bin/jobs serve
 
-test: install
+test: install system-packages
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/python -m pytest -n 2 --dist loadgroup
 
@@ -42,7 +51,7 @@ test-fast: install
 lint: install
 	@$(VENV)/bin/ruff check .
 
-bench: install
+bench: install system-packages
 	@missed=""; for b in bench/bench_*.py; do echo "== $$b"; $(VENV)/bin/python $$b || missed="$$missed $$b"; done; \
 	if [ -n "$$missed" ]; then echo "targets missed:$$missed"; exit 1; fi
 

@@ -32,9 +32,20 @@ def database_url() -> str:
     return url
 
 
+_engines: list[Engine] = []
+
+
 @lru_cache(maxsize=4)
 def _engine_for(url: str) -> Engine:
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, future=True)
+    made = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, future=True)
+    _engines.append(made)
+    return made
+
+
+def after_fork() -> None:
+    """In a forked child: never touch the parent's pooled connections, open new ones."""
+    for made in _engines:
+        made.dispose(close=False)
 
 
 def engine() -> Engine:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from slugify import slugify
 
 from jobcore.fingerprint import advt_key, job_year
@@ -74,14 +74,17 @@ def contradiction(a: JobPosting, b: JobPosting) -> str | None:
     return None
 
 
-def similarity(a: JobPosting, b: JobPosting) -> float:
-    """0–100: how alike the two subjects are, plus agreeing facts; 0 when facts contradict."""
+MAX_BONUS = 5 * len(DATE_FIELDS) + 10 + 20  # the most agreeing facts can add to the subjects' score
+
+
+def _subject_score(sa: str, sb: str) -> float:
+    return (fuzz.token_sort_ratio(sa, sb) + fuzz.token_set_ratio(sa, sb)) / 2
+
+
+def _score(a: JobPosting, b: JobPosting, subject_score: float) -> float:
     if contradiction(a, b):
         return 0.0
-    sa, sb = subject(a), subject(b)
-    if not sa or not sb:
-        return 0.0
-    score = (fuzz.token_sort_ratio(sa, sb) + fuzz.token_set_ratio(sa, sb)) / 2
+    score = subject_score
     for name in DATE_FIELDS:
         if getattr(a, name) and getattr(a, name) == getattr(b, name):
             score += 5
@@ -92,14 +95,40 @@ def similarity(a: JobPosting, b: JobPosting) -> float:
     return min(score, 100.0)
 
 
+def similarity(a: JobPosting, b: JobPosting) -> float:
+    """0–100: how alike the two subjects are, plus agreeing facts; 0 when facts contradict."""
+    sa, sb = subject(a), subject(b)
+    if not sa or not sb:
+        return 0.0
+    return _score(a, b, _subject_score(sa, sb))
+
+
 def is_near_duplicate(a: JobPosting, b: JobPosting) -> bool:
     return similarity(a, b) >= THRESHOLD
 
 
 def best_match(posting: JobPosting, candidates: list[tuple[object, JobPosting]]):
-    """The candidate key whose job ``posting`` duplicates best (ties: the smallest key), or None."""
-    scored = [(similarity(posting, job), key) for key, job in candidates]
-    scored = [(s, k) for s, k in scored if s >= THRESHOLD]
+    """The candidate key whose job ``posting`` duplicates best (ties: the smallest key), or None.
+
+    The subjects are scored against all candidates at once (rapidfuzz, in C); only a candidate
+    whose subject score could still reach the threshold with every fact bonus has its facts
+    compared. The result is ``similarity`` for each candidate.
+    """
+    sa = subject(posting)
+    if not sa or not candidates:
+        return None
+    subjects = [subject(job) for _, job in candidates]
+    by_sort = process.extract(sa, subjects, scorer=fuzz.token_sort_ratio, limit=None)
+    by_set = dict((i, score) for _, score, i in process.extract(sa, subjects, scorer=fuzz.token_set_ratio, limit=None))
+    scored = []
+    for _, sort_score, i in by_sort:
+        subject_score = (sort_score + by_set[i]) / 2
+        if not subjects[i] or subject_score + MAX_BONUS < THRESHOLD:
+            continue
+        key, job = candidates[i]
+        score = _score(posting, job, subject_score)
+        if score >= THRESHOLD:
+            scored.append((score, key))
     if not scored:
         return None
     return min(scored, key=lambda pair: (-pair[0], pair[1]))[1]

@@ -145,28 +145,29 @@ class JobStore:
         self._results: list[tuple[JobRow, StoreResult]] = []
         self._keys: dict[int, tuple[JobPosting, str, str, str]] = {}
 
-    def _keys_of(self, posting: JobPosting) -> tuple[str, str, str]:
-        """Notice key, fingerprint and slug of ``posting``, computed once per batch."""
+    def _keys_of(self, posting: JobPosting) -> tuple[str, str]:
+        """Notice key and fingerprint of ``posting``, computed once per batch."""
         known = self._keys.get(id(posting))
         if known is None or known[0] is not posting:  # the posting is held, so its id is not reused
-            fingerprint = job_fingerprint(posting)
-            known = (posting, notice_key(posting), fingerprint, job_slug(posting, fingerprint))
+            known = (posting, notice_key(posting), job_fingerprint(posting))
             self._keys[id(posting)] = known
         return known[1:]
 
     def prefetch(self, postings: list[JobPosting]) -> None:
         """Read, in a few queries, what upserting ``postings`` one by one would ask for each."""
-        known = [self._keys_of(p) for p in postings]
-        keys = {k for k, _, _ in known} - self._looked_up
-        fingerprints = {f for _, f, _ in known} - self._looked_up
-        slugs = {s for _, _, s in known}
+        known = [(p, *self._keys_of(p)) for p in postings]
+        keys = {k for _, k, _ in known} - self._looked_up
+        fingerprints = {f for _, _, f in known} - self._looked_up
         job_ids = store_writes.job_ids_of_notices(self.session, keys)
         for row in store_writes.load_jobs(self.session, fingerprints, set(job_ids.values())):
             self._keep(row)
         for key, job_id in job_ids.items():
             self._by_notice.setdefault(key, self._jobs[job_id])
+        self._looked_up |= keys | fingerprints
+        # Slugs only for what may be a new job (a near duplicate does not need one either).
+        slugs = {job_slug(p, f) for p, k, f in known if k not in self._by_notice and f not in self._by_fingerprint}
         self._taken_slugs |= store_writes.taken_slugs(self.session, slugs)
-        self._looked_up |= keys | fingerprints | {f"slug:{s}" for s in slugs}
+        self._looked_up |= {f"slug:{s}" for s in slugs}
         self.index.refresh(self.session, {organisation_of(p) for p in postings})
 
     def _keep(self, row: JobRow) -> JobRow:
@@ -204,7 +205,7 @@ class JobStore:
 
     def upsert(self, posting: JobPosting, seen_on: dt.date) -> StoreResult:
         """Store one notice under its job; insert, update or leave the job unchanged."""
-        n_key, fingerprint, slug = self._keys_of(posting)
+        n_key, fingerprint = self._keys_of(posting)
         data = posting.model_dump(mode="json")
         n_hash = facts_hash(data)
 
@@ -213,7 +214,7 @@ class JobStore:
             merged, provenance = merge_notices([posting])
             merged_data = merged.model_dump(mode="json")
             event = EventRow(None, n_key, data, n_hash, seen_on, _event_columns(posting), "new", posting)
-            job = JobRow(None, fingerprint, self._slug_for(slug), merged_data, provenance,
+            job = JobRow(None, fingerprint, self._slug_for(job_slug(posting, fingerprint)), merged_data, provenance,
                          facts_hash(merged_data), seen_on, seen_on, {n_key: event}, merged)
             self._new.append(job)
             self._by_fingerprint[fingerprint] = job
