@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -99,11 +100,18 @@ def worker(mode: str, replay: Path, boards_config: Path, with_browser: bool) -> 
         crawler.signals.connect(closed, signal=signals.spider_closed)
         process.crawl(crawler)
         totals["spiders"] += 1
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     process.start()
     totals["seconds"] = time.perf_counter() - started
+    totals["cpu"] = [round(b - a, 2) for a, b in zip(cpu, _cpu(), strict=True)]
     totals["items"] = totals["scraped"] + totals["dropped"]
     return totals
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process and of its finished children (the stage process)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def run_mode(mode: str, replay: Path, config: Path, env: dict, with_browser: bool) -> dict:
@@ -158,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     for mode, r in results.items():
         rate = r["items"] / r["seconds"]
         print(f"  {mode:4}  items {r['items']:6d}  seconds {r['seconds']:7.2f}  "
-              f"items/hour {rate * 3600:12,.0f}")
+              f"items/hour {rate * 3600:12,.0f}  CPU s: crawl process {r['cpu'][0]:.2f}, "
+              f"stage process {r['cpu'][1]:.2f}")
     print(f"  full pipeline outcomes: {json.dumps(full['outcomes'], sort_keys=True)}")
     ratio = (full["items"] / full["seconds"]) / (raw["items"] / raw["seconds"])
     print(f"  ratio full/raw throughput: {ratio:.2f} (target ≥ {TARGET})")

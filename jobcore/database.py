@@ -6,6 +6,8 @@ import os
 from contextlib import contextmanager
 from functools import lru_cache
 
+import orjson
+from psycopg.types.json import set_json_dumps
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,9 +37,19 @@ def database_url() -> str:
 _engines: list[Engine] = []
 
 
+def json_dumps(value) -> str:
+    """JSON for JSONB columns (orjson: the store writes a lot of it)."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+# COPY writes JSONB through psycopg's own adapter.
+set_json_dumps(json_dumps)
+
+
 @lru_cache(maxsize=4)
 def _engine_for(url: str) -> Engine:
-    made = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, future=True)
+    made = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, future=True,
+                         json_serializer=json_dumps, json_deserializer=orjson.loads)
     _engines.append(made)
     return made
 

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
-from slugify import slugify
+from slugify import slugify as _slugify
 
 from jobcore.schema import JobPosting
 from jobcore.stages import strip_stage_words
+
+
+# The same organisations and titles come back for every notice (dedupe, store, slugs): each text
+# is slugified once per process.
+@lru_cache(maxsize=16384)
+def slugify(text: str, max_length: int = 0, word_boundary: bool = False) -> str:
+    return _slugify(text, max_length=max_length, word_boundary=word_boundary)
+
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d{2})\b")
 _SHORT_YEAR = re.compile(r"[/\-](\d{2})$")

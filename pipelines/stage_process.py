@@ -206,7 +206,12 @@ async def _serve(conn) -> None:
     async def handle(spider_id, seq, item):
         spider = spiders[spider_id]
         try:
-            answer = ("item", await spider.process(item))
+            done = await spider.process(item)
+            if isinstance(done, dict) and done.get("raw") == item:
+                # The crawl process still holds the raw item: not sent back.
+                answer = ("item+raw", {k: v for k, v in done.items() if k != "raw"})
+            else:
+                answer = ("item", done)
         except DropItem as exc:
             answer = ("drop", str(exc))
         except Exception:  # noqa: BLE001 (raised again in the crawl process, with this traceback)
@@ -384,6 +389,8 @@ class StageProcessPipeline:
         apply_stats(self.stats, changes)
         if answer == "item":
             return payload
+        if answer == "item+raw":
+            return {"raw": raw, **payload}
         if answer == "drop":
             raise DropItem(payload)
         if answer == "error":
