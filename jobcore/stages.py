@@ -7,6 +7,7 @@ Aggregators re-title one page through its life ("… Online Form 2025" → "… 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jobcore.schema import Stage
 
@@ -52,6 +53,7 @@ def classify_stage(*texts: str | None) -> Stage:
     return Stage.other
 
 
+@lru_cache(maxsize=16384)  # fingerprints, slugs and near-duplicate subjects ask for the same titles
 def strip_stage_words(title: str) -> str:
     """The part of a title that names the recruitment itself."""
     text = re.sub(r"\b(19|20)\d{2}\b", " ", title)

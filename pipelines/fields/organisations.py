@@ -60,12 +60,14 @@ _PATTERNS = [
     for short, (full, aliases) in ORGANISATIONS.items()
 ]
 _ORDER_BY_LENGTH = sorted(_PATTERNS, key=lambda p: -max(len(a) for a in ORGANISATIONS[p[0]][1]))
+# One search tells whether a text names any known organisation at all (most notice titles don't).
+_ANY = re.compile("|".join(f"(?:{p.pattern})" for _, _, p in _PATTERNS), re.I)
 
 
 def canonical_organisation(*texts: str | None) -> tuple[str, str] | None:
     """(full name, short name) for the first text that names a known organisation."""
     for text in texts:
-        if not text:
+        if not text or not _ANY.search(text):
             continue
         hits = [(m.start(), short, full) for short, full, p in _ORDER_BY_LENGTH if (m := p.search(text))
                 and not (short == "SSC" and _STATE_BEFORE.search(text[:m.start()]))]
