@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from jobcore import config
 from jobcore.database import session_scope
 from jobcore.duplicate_index import NearDuplicateIndex
+from jobcore.migrate import ensure_schema
 from jobcore.store import JobStore, MergeConflict, StoreResult, quarantine_item
 from pipelines.spool import json_ready, spool_item
 
@@ -44,6 +45,10 @@ class NoticeWriter:
     """Writes batches of (JobPosting, raw item) in one transaction; the pure part of the stage."""
 
     def __init__(self, retry_delay: float = 0.5):
+        try:
+            ensure_schema()
+        except Exception as exc:  # the database is down: each batch will spool and say so
+            log.warning("could not check the database schema: %s", exc)
         self.index = NearDuplicateIndex()
         self.retry_delay = retry_delay
 

@@ -75,3 +75,4 @@ def test_the_item_pipelines_setting_follows_jobs_pipeline_process(mode, monkeypa
     finally:
         monkeypatch.delenv("JOBS_PIPELINE_PROCESS")
         importlib.reload(pipelines)
+
