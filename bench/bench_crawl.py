@@ -71,7 +71,9 @@ def worker(mode: str, replay: Path, boards_config: Path, with_browser: bool) -> 
     # once per process) is not crawl throughput.
     from scrapy.utils.misc import load_object
 
-    for path in settings.getdict("ITEM_PIPELINES"):
+    from pipelines import STAGES
+
+    for path in [*settings.getdict("ITEM_PIPELINES"), *STAGES]:
         load_object(path)
     settings.set("LOG_LEVEL", "ERROR", priority="cmdline")
     settings.set("JOBS_RECORD_RUNS", mode == "full", priority="cmdline")

@@ -6,8 +6,6 @@ import logging
 import re
 from urllib.parse import urlsplit
 
-from itemadapter import ItemAdapter
-
 from jobcore.schema import Stage
 from jobcore.stages import classify_stage
 from pipelines.fields.ages import parse_ages
@@ -19,7 +17,7 @@ from pipelines.fields.organisations import canonical_organisation
 from pipelines.fields.qualifications import qualification_levels
 from pipelines.fields.vacancies import parse_vacancies, posts_in_text
 from pipelines.sanitise import plain_lines, plain_links, plain_tables, plain_text
-from pipelines.stage import PipelineStage
+from pipelines.stage import PipelineStage, item_dict
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +202,7 @@ class NormalisePipeline(PipelineStage):
     """Replaces the raw item by its normalised facts; keeps the raw item for quarantine."""
 
     def process_item(self, item):
-        raw = ItemAdapter(item).asdict()
+        raw = item_dict(item)
         try:
             facts = normalise_job(raw)
         except Exception as exc:  # a parser bug must cost one item, never the crawl

@@ -34,6 +34,7 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.misc import load_object
 
 from pipelines.spool import spool_item
+from pipelines.stage import item_dict
 
 log = logging.getLogger(__name__)
 _STOP = object()
@@ -267,6 +268,9 @@ class StageProcess:
 
     def __init__(self):
         context = multiprocessing.get_context("fork")
+        # What exists now lives as long as the process: out of the collector's reach, so that
+        # collections in either process do not write to (and so copy) the pages they share.
+        gc.freeze()
         self.conn, child_end = context.Pipe()
         self.process = context.Process(target=_child_main, args=(child_end, self.conn),
                                        name="stages", daemon=True)
@@ -375,16 +379,15 @@ class StageProcessPipeline:
         return cls(crawler)
 
     async def open_spider(self):
-        settings = {k: v for k, v in self.crawler.settings.copy_to_dict().items() if _picklable(v)}
+        # The stages read the project's own settings (JOBS_*); Scrapy's objects stay here.
+        settings = {k: v for k, v in self.crawler.settings.items() if k.startswith("JOBS_") and _picklable(v)}
         error, changes = await asyncio.wrap_future(self.process.open(self.spider_id, self.stage_paths, settings))
         apply_stats(self.stats, changes)
         if error:
             raise StageError(f"the stages could not open: {error}")
 
     async def process_item(self, item):
-        from itemadapter import ItemAdapter
-
-        raw = ItemAdapter(item).asdict()
+        raw = item_dict(item)
         answer, payload, changes = await asyncio.wrap_future(self.process.submit(self.spider_id, next(self.seq), raw))
         apply_stats(self.stats, changes)
         if answer == "item":
