@@ -109,6 +109,7 @@ class Job(Base):
 
     __table_args__ = (
         Index("ix_jobs_organisation_short", "organisation_short"),
+        Index("ix_jobs_organisation", "organisation"),
         Index("ix_jobs_apply_last", "apply_last"),
     )
 
@@ -135,7 +136,10 @@ class JobEvent(Base):
 
     job: Mapped[Job] = relationship(back_populates="events")
 
-    __table_args__ = (UniqueConstraint("job_id", "notice_key", name="uq_job_events_notice"),)
+    __table_args__ = (
+        UniqueConstraint("job_id", "notice_key", name="uq_job_events_notice"),
+        Index("ix_job_events_notice_key", "notice_key"),
+    )
 
 
 class JobRevision(Base):
