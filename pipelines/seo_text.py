@@ -22,6 +22,11 @@ __all__ = ["SeoTextPipeline", "template_seo"]
 _TEMPLATE = Shared(lambda: (None, BatchWriter(write_template_batch, name="seo")))
 
 
+def _entry(item) -> tuple:
+    stored = item["stored"]
+    return (stored["job_id"], stored["outcome"], stored["slug"], item.get("merged"), stored.get("content_hash"))
+
+
 class SeoTextPipeline:
     def __init__(self, stats, client: LlmClient | None):
         self.writer = SeoWriter(client, stats)
@@ -37,19 +42,28 @@ class SeoTextPipeline:
     async def process_item(self, item):
         stored = item.get("stored")
         if stored and self._batches is not None:
-            entry = (stored["job_id"], stored["outcome"], stored["slug"], item.get("merged"),
-                     stored.get("content_hash"))
-            done = await asyncio.wrap_future(self._batches.submit(entry))
-            if done == "written":
-                self.stats.inc_value("jobs/seo/template")
-                self.stats.inc_value("jobs/seo/written")
-            elif done == "unchanged":
-                self.stats.inc_value("jobs/seo/unchanged")
+            self._count(await asyncio.wrap_future(self._batches.submit(_entry(item))))
         elif stored:
             await asyncio.get_running_loop().run_in_executor(
                 self._threads, self.writer.write_job, stored["job_id"], stored["outcome"]
             )
         return item
+
+    async def process_batch(self, items: list) -> list:
+        """The stage process's way: template text for the batch in one transaction; LLM calls overlap."""
+        if self._batches is None:
+            return await asyncio.gather(*(self.process_item(item) for item in items), return_exceptions=True)
+        stored = [item for item in items if item.get("stored")]
+        for done in write_template_batch([_entry(item) for item in stored]) if stored else []:
+            self._count(done)
+        return items
+
+    def _count(self, done: str) -> None:
+        if done == "written":
+            self.stats.inc_value("jobs/seo/template")
+            self.stats.inc_value("jobs/seo/written")
+        elif done == "unchanged":
+            self.stats.inc_value("jobs/seo/unchanged")
 
     async def close_spider(self):
         if self._threads is not None:

@@ -26,6 +26,7 @@ import logging
 import multiprocessing
 import queue
 import signal
+import sys
 import threading
 import traceback
 from concurrent.futures import Future
@@ -143,6 +144,13 @@ async def _maybe_await(value):
     return await value if inspect.isawaitable(value) else value
 
 
+def _call(stage, item):
+    try:
+        return stage.process_item(item)
+    except Exception as exc:  # noqa: BLE001
+        return exc
+
+
 class _Spider:
     """One spider's stages in the stage process."""
 
@@ -161,10 +169,29 @@ class _Spider:
             if hasattr(stage, "open_spider"):
                 await _maybe_await(stage.open_spider())
 
-    async def process(self, item):
+    async def process(self, items: list) -> list:
+        """Every stage over the whole batch; per item its result or the exception that ended it.
+
+        A stage with ``process_batch`` takes the batch at once (the store: one transaction);
+        the others take item by item, an async ``process_item`` concurrently.
+        """
+        results: list = list(items)
         for stage in self.stages:
-            item = await _maybe_await(stage.process_item(item))
-        return item
+            live = [n for n, r in enumerate(results) if not isinstance(r, BaseException)]
+            if not live:
+                break
+            if hasattr(stage, "process_batch"):
+                try:
+                    outs = await _maybe_await(stage.process_batch([results[n] for n in live]))
+                except Exception as exc:  # noqa: BLE001 (every item of the batch gets the error)
+                    outs = [exc] * len(live)
+            elif inspect.iscoroutinefunction(stage.process_item):
+                outs = await asyncio.gather(*(stage.process_item(results[n]) for n in live), return_exceptions=True)
+            else:
+                outs = [_call(stage, results[n]) for n in live]
+            for n, out in zip(live, outs, strict=True):
+                results[n] = out
+        return results
 
     async def close(self):
         for stage in self.stages:
@@ -178,9 +205,9 @@ def _child_main(conn, parent_end) -> None:
     # What the crawl process had built is never garbage here: keep the collector off it.
     gc.freeze()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the crawl process handles Ctrl-C and closes us
-    from jobcore.database import after_fork
-
-    after_fork()
+    database = sys.modules.get("jobcore.database")
+    if database is not None:  # engines made before the fork hold the crawl process's connections
+        database.after_fork()
     asyncio.events._set_running_loop(None)  # forked from inside a running loop, maybe
     asyncio.run(_serve(conn))
 
@@ -204,20 +231,20 @@ async def _serve(conn) -> None:
     spiders: dict[int, _Spider] = {}
     running: dict[int, set[asyncio.Task]] = {}
 
-    async def handle(spider_id, seq, item):
+    async def handle(spider_id, entries):
         spider = spiders[spider_id]
-        try:
-            done = await spider.process(item)
-            if isinstance(done, dict) and done.get("raw") == item:
+        results = await spider.process([item for _, item in entries])
+        for (seq, item), done in zip(entries, results, strict=True):
+            if isinstance(done, DropItem):
+                answer = ("drop", str(done))
+            elif isinstance(done, BaseException):  # raised again in the crawl process, with this traceback
+                answer = ("error", "".join(traceback.format_exception(done)))
+            elif isinstance(done, dict) and done.get("raw") == item:
                 # The crawl process still holds the raw item: not sent back.
                 answer = ("item+raw", {k: v for k, v in done.items() if k != "raw"})
             else:
                 answer = ("item", done)
-        except DropItem as exc:
-            answer = ("drop", str(exc))
-        except Exception:  # noqa: BLE001 (raised again in the crawl process, with this traceback)
-            answer = ("error", traceback.format_exc())
-        sender.put(("done", spider_id, seq, *answer, spider.stats.take()))
+            sender.put(("done", spider_id, seq, *answer, spider.stats.take()))
 
     async def close(spider_id):
         tasks = running.pop(spider_id, set())
@@ -233,8 +260,18 @@ async def _serve(conn) -> None:
 
     closing: list[asyncio.Task] = []
     while True:
-        for message in await inbox.get():
+        messages = list(await inbox.get())
+        while not inbox.empty():  # what arrived meanwhile joins this batch
+            messages.extend(inbox.get_nowait())
+        items: dict[int, list] = {}
+        for message in messages:
             kind = message[0]
+            if kind == "item":
+                items.setdefault(message[1], []).append(message[2:])
+                continue
+            for spider_id, entries in items.items():  # items go before what follows them
+                _start(running, spider_id, handle(spider_id, entries))
+            items = {}
             if kind == "open":
                 _, spider_id, stage_paths, settings = message
                 error = None
@@ -244,12 +281,6 @@ async def _serve(conn) -> None:
                 except Exception:  # noqa: BLE001
                     error = traceback.format_exc()
                 sender.put(("opened", spider_id, error, spiders[spider_id].stats.take() if spider_id in spiders else []))
-            elif kind == "item":
-                _, spider_id, seq, item = message
-                task = asyncio.ensure_future(handle(spider_id, seq, item))
-                tasks = running.setdefault(spider_id, set())
-                tasks.add(task)
-                task.add_done_callback(tasks.discard)
             elif kind == "close":
                 closing.append(asyncio.ensure_future(close(message[1])))
             elif kind == "stop":
@@ -258,6 +289,16 @@ async def _serve(conn) -> None:
                     await close(spider_id)
                 sender.close()
                 return
+        for spider_id, entries in items.items():
+            _start(running, spider_id, handle(spider_id, entries))
+        await asyncio.sleep(0)  # let the batches run before taking more
+
+
+def _start(running: dict, spider_id: int, work) -> None:
+    task = asyncio.ensure_future(work)
+    tasks = running.setdefault(spider_id, set())
+    tasks.add(task)
+    task.add_done_callback(tasks.discard)
 
 
 class StageProcess:

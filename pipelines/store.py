@@ -31,6 +31,13 @@ def _make_writer(batch_size: int = BATCH_SIZE) -> tuple[NoticeWriter, BatchWrite
 _SHARED = Shared(_make_writer)
 
 
+def _or_drop(outcome, item, written):
+    try:
+        return outcome(item, written)
+    except DropItem as exc:
+        return exc
+
+
 class StorePipeline(PipelineStage):
     def __init__(self, stats, batch_size: int | None = None):
         super().__init__(stats)
@@ -42,8 +49,16 @@ class StorePipeline(PipelineStage):
             self._release = self.writer.close
 
     async def process_item(self, item):
+        written: Written = await asyncio.wrap_future(self.writer.submit((item["job"], item["raw"])))
+        return self._outcome(item, written)
+
+    def process_batch(self, items: list) -> list:
+        """The stage process's way: a whole batch in one transaction, on the caller's thread."""
+        written = self.notices.write_batch([(item["job"], item["raw"]) for item in items])
+        return [_or_drop(self._outcome, item, w) for item, w in zip(items, written, strict=True)]
+
+    def _outcome(self, item, written: Written):
         job = item["job"]
-        written: Written = await asyncio.wrap_future(self.writer.submit((job, item["raw"])))
         if written.kind == "quarantined":
             self.stats.inc_value(f"jobs/quarantine/{reason_key(written.reason)}")
             log.warning("quarantined %s item from %s: %s", job.source, job.source_url, written.reason)

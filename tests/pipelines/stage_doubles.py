@@ -37,4 +37,14 @@ class Fail(PipelineStage):
         self.stats.set_value("test/closed", True)
 
 
-STAGES = {f"{__name__}.Mark": 100, f"{__name__}.DropOdd": 200, f"{__name__}.Fail": 300}
+class Batched(PipelineStage):
+    """Takes what arrived together at once, as the store does; drops items marked ``reject``."""
+
+    def process_batch(self, items):
+        self.stats.max_value("test/largest_batch", len(items))
+        return [DropItem("rejected in a batch") if item.get("reject") else {**item, "batched": True}
+                for item in items]
+
+
+STAGES = {f"{__name__}.Mark": 100, f"{__name__}.DropOdd": 200, f"{__name__}.Fail": 300,
+          f"{__name__}.Batched": 400}

@@ -43,6 +43,13 @@ def test_items_go_through_the_stages_in_another_process_and_their_stats_come_bac
     assert stats.get_value("test/closed") is True  # the stages' close_spider ran, its stats too
 
 
+def test_a_batch_stage_takes_items_together_and_may_drop_some():
+    done, stats = _run([{"n": 2 * k, "reject": k == 3} for k in range(40)])
+    assert all(d["batched"] for d in done if isinstance(d, dict)) and len([d for d in done if isinstance(d, dict)]) == 39
+    assert [str(d) for d in done if isinstance(d, DropItem)] == ["rejected in a batch"]
+    assert stats.get_value("test/largest_batch") > 1
+
+
 def test_a_stage_error_is_raised_in_the_crawl_with_its_traceback():
     done, _ = _run([{"n": 0, "fail": True}, {"n": 2}])
     assert isinstance(done[0], StageError) and "ValueError: a stage bug" in str(done[0])
