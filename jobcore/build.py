@@ -6,6 +6,7 @@ records what each file shows, and a rebuild writes only the files whose inputs c
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -29,12 +30,27 @@ def build_site(snapshot: Path, output: Path, today: str, site_url: str, *,
 
     That is the pages of the manifest (the job pages, listings… this build made or kept) plus
     the pages Pelican wrote (the editorial ones): no walk over the output folder.
+
+    The cyclic garbage collector is off while the site is built: a build keeps tens of
+    thousands of validated jobs and rows alive until its end, so every full collection walked
+    all of them and found nothing (a tenth of a 10,000-job build's time). The few cycles the
+    build leaves are collected as usual once the collector is back on.
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(snapshot, Path(output), today, site_url, settings_file, settings)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(snapshot: Path, output: Path, today: str, site_url: str, settings_file: str,
+           settings: dict) -> int:
     from pelican import Pelican, signals
     from pelican.log import console
     from pelican.settings import read_settings
 
-    output = Path(output)
     overrides = {
         "OUTPUT_PATH": str(output),
         "JOBS_SNAPSHOT": str(snapshot),

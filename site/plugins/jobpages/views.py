@@ -9,10 +9,12 @@ the last build while the job's record is unchanged.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import logging
 from collections import defaultdict
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -124,6 +126,75 @@ def job_view(record: dict, today: dt.date, override: dict | None = None) -> dict
 
 ROW_FIELDS = ("slug", "url", "stage_label", "org", "org_slug", "category", "state", "lastmod",
               "latest_date")
+
+
+# The job page's tables: each row's label and the facts that fill it, in the order shown.
+DATE_ROWS = (
+    ("Notification", "notice_date", None),
+    ("Apply online from", "apply_start", None),
+    ("Last date to apply", "apply_last", None),
+    ("Last date for fee", "fee_last", None),
+    ("Correction window", "correction_start", "correction_end"),
+    ("Exam", "exam_date", "exam_date_end"),
+    ("Admit card", "admit_card_date", None),
+    ("Answer key", "answer_key_date", None),
+    ("Result", "result_date", None),
+)
+FEE_ROWS = (("General", "general"), ("OBC", "obc"), ("EWS", "ews"), ("SC / ST", "sc_st"),
+            ("Female", "female"), ("PwD", "pwd"))
+# The usual life of a recruitment: each step and the stages that reach it.
+LIFECYCLE = (
+    ("Notification", frozenset({"recruitment", "online_form", "correction", "date_extended"})),
+    ("Exam / Admit card", frozenset({"exam_date", "admit_card"})),
+    ("Answer key", frozenset({"answer_key"})),
+    ("Result", frozenset({"result", "marks", "score_card", "cutoff"})),
+    ("Joining / Counselling", frozenset({"joining_order", "counselling", "admission"})),
+)
+
+
+def http_url(value):
+    """A link target only if it is an absolute http(s) URL: ``javascript:`` never becomes a link."""
+    return _http_url(value) if isinstance(value, str) else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _http_url(value: str):
+    parts = urlsplit(value.strip())
+    return value.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+@functools.lru_cache(maxsize=4096)
+def day(value: dt.date) -> str:
+    """A date as the pages show it: ``05 Feb 2026`` (the templates' ``|day``)."""
+    return value.strftime("%d %b %Y")
+
+
+def thousands(value: int) -> str:
+    """A count or an amount with thousands separators: ``32,679`` (``|thousands``)."""
+    return f"{value:,}"
+
+
+def page_tables(view: dict) -> dict:
+    """The rows of the job page's tables, worked out here rather than with Jinja filters (a
+    third of the time of a job page went to ``selectattr``/``select`` over these few rows):
+
+    ``date_rows`` (label, date, end date or None) for the dates the job has, ``fee_rows``
+    (label, amount) for the fees it states, ``steps`` (label, reached, current) for the
+    stages of a recruitment, and ``link_rows`` (label, http(s) URL or None) for the links not
+    already shown as "Apply online" or "Notification (PDF)".
+    """
+    job = view["job"]
+    dates = [(label, start, getattr(job, end) if end else None)
+             for label, first, end in DATE_ROWS if (start := getattr(job, first))]
+    fees = [(label, amount) for label, name in FEE_ROWS
+            if (amount := getattr(job.fees, name)) is not None]
+    stage = job.stage.value
+    reached = {e["stage"] for e in view["events"]} | {stage}
+    steps = [(label, not reached.isdisjoint(stages), stage in stages)
+             for label, stages in LIFECYCLE]
+    shown = (job.application_link, job.notification_pdf)
+    links = [(link.label, http_url(link.url)) for link in job.links if link.url not in shown]
+    return {"date_rows": dates, "fee_rows": fees, "steps": steps, "link_rows": links}
 
 
 def row_static(view: dict) -> dict:
