@@ -305,7 +305,7 @@ class StageProcess:
     """The crawl process's end of the stage process: one per crawl process, shared by its spiders."""
 
     _shared: StageProcess | None = None
-    _lock = threading.Lock()
+    _lock = threading.Lock()  # guards _shared
 
     def __init__(self):
         context = multiprocessing.get_context("fork")
@@ -322,7 +322,7 @@ class StageProcess:
         self.stopping = False
         # What waits for an answer: (spider id, seq) for items, (kind, spider id) for the others.
         self._waiting: dict[tuple, tuple[Future, dict | None]] = {}
-        self._lock = threading.Lock()
+        self._waiting_lock = threading.Lock()
         self.sender = _Sender(self.conn, "stages-send")
         self.receiver = threading.Thread(target=self._receive, name="stages-recv", daemon=True)
         self.receiver.start()
@@ -360,7 +360,7 @@ class StageProcess:
                 return
             for message in batch:
                 kind, spider_id, *answer = message
-                with self._lock:
+                with self._waiting_lock:
                     key = (spider_id, answer[0]) if kind == "done" else (kind, spider_id)
                     future = self._waiting.pop(key)[0]
                 future.set_result(tuple(answer[1:]) if kind == "done" else tuple(answer))
@@ -368,7 +368,7 @@ class StageProcess:
     def _died(self, reason: str) -> None:
         self.dead = reason
         log.error("%s; items not yet stored are kept in the spool", reason)
-        with self._lock:
+        with self._waiting_lock:
             waiting, self._waiting = self._waiting, {}
         for future, item in waiting.values():
             future.set_result(("lost", item, []) if item is not None else (reason, []))
@@ -376,7 +376,7 @@ class StageProcess:
     def _send(self, key: tuple, message: tuple, item: dict | None = None) -> Future:
         """Send ``message``; the future gets the answer (with the stats changes last)."""
         future: Future = Future()
-        with self._lock:
+        with self._waiting_lock:
             if not self.dead:
                 self._waiting[key] = (future, item)
                 self.sender.put(message)
