@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from xml.sax.saxutils import escape, quoteattr
 
 FEED_ENTRIES = 30
+_DAY = dt.timedelta(days=1)
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -91,6 +93,11 @@ def _fold(line: str) -> list[str]:
     return [parts[0]] + [" " + p for p in parts[1:]]
 
 
+@functools.lru_cache(maxsize=4096)
+def _ics_day(day: dt.date) -> str:
+    return day.strftime("%Y%m%d")
+
+
 def calendar_ics(site_url: str, host: str, views: list[dict]) -> str:
     """One all-day event per open job on its last date to apply."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Sarkari Jobs//Last dates//EN",
@@ -99,16 +106,14 @@ def calendar_ics(site_url: str, host: str, views: list[dict]) -> str:
         last = v["job"].apply_last
         if not last or v["archived"]:
             continue
-        end = last.toordinal() + 1
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{v['slug']}@{host}",
-            f"DTSTAMP:{v['lastmod'][:10].replace('-', '')}T000000Z",
-            f"DTSTART;VALUE=DATE:{last.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{dt.date.fromordinal(end).strftime('%Y%m%d')}",
-            f"SUMMARY:{_ics_text('Last date: ' + v['job'].title)}",
-            f"URL:{_ics_text(site_url + '/' + v['url'])}",
-            "END:VEVENT",
-        ]
+        # the fixed lines are short and ASCII: only the three with data may need folding
+        lines.append("BEGIN:VEVENT")
+        lines += _fold(f"UID:{v['slug']}@{host}")
+        lines += (f"DTSTAMP:{v['lastmod'][:10].replace('-', '')}T000000Z",
+                  f"DTSTART;VALUE=DATE:{_ics_day(last)}",
+                  f"DTEND;VALUE=DATE:{_ics_day(last + _DAY)}")
+        lines += _fold(f"SUMMARY:{_ics_text('Last date: ' + v['job'].title)}")
+        lines += _fold(f"URL:{_ics_text(site_url + '/' + v['url'])}")
+        lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
-    return "\r\n".join(f for line in lines for f in _fold(line)) + "\r\n"
+    return "\r\n".join(lines) + "\r\n"

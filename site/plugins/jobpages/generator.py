@@ -35,7 +35,7 @@ from .fragments import (
 )
 from .indexnow import indexnow_key, ping_indexnow
 from .jsonld import breadcrumbs_jsonld, faq_jsonld, jobposting_jsonld, use_orjson
-from .manifest import IncrementalWriter, Saver, key_of
+from .manifest import IncrementalWriter, Saver, key_of, plain_key, text_key
 from .overrides import read_overrides
 from .rowcache import RowCache
 from .sitemap import SITEMAP_LIMIT, robots_txt, sitemap_files
@@ -242,7 +242,7 @@ class JobPagesGenerator(Generator):
 
     def _page(self, page_url: str, key, template: str, **context) -> None:
         path = f"{page_url}index.html" if page_url.endswith("/") or not page_url else page_url
-        if self.writer.changed(path, key_of(template, page_url, key)):
+        if self.writer.changed(path, plain_key(template, page_url, key)):
             self.tasks.append((path, lambda: self._render(template, page_url, **context)))
 
     def _file(self, path: str, key: str, make) -> None:
@@ -250,7 +250,7 @@ class JobPagesGenerator(Generator):
             self.tasks.append((path, make))
 
     def _text(self, path: str, text: str) -> None:
-        self._file(path, key_of(text), lambda: text)
+        self._file(path, text_key(text), lambda: text)
 
     def _crumbs(self, *trail: tuple[str, str]) -> list[tuple[str, str]]:
         return [("Home", f"{self.site_url}/")] + [(n, f"{self.site_url}/{u}") for n, u in trail]
@@ -472,9 +472,9 @@ class JobPagesGenerator(Generator):
                        breadcrumbs=breadcrumbs_jsonld(crumbs), trail=crumbs)
         entries = jobs[:30]
         rows = [_row(v) for v in entries]
-        self._file(f"{base_url}feed.xml", key_of("rss", heading, rows),
+        self._file(f"{base_url}feed.xml", plain_key("rss", heading, rows),
                    lambda: rss_xml(self.site_url, heading, base_url, entries))
-        self._file(f"{base_url}atom.xml", key_of("atom", heading, rows),
+        self._file(f"{base_url}atom.xml", plain_key("atom", heading, rows),
                    lambda: atom_xml(self.site_url, heading, base_url, entries))
         self.sitemap_pages += [(base_url if n == 1 else f"{base_url}page/{n}/",
                                 max((v["lastmod"] for v in chunk), default=None))
@@ -504,11 +504,11 @@ class JobPagesGenerator(Generator):
         live = sort_latest([v for v in self.rows if not v["archived"]])
         rows = [_row(v) for v in live[:30]]
         title = self.settings["SITENAME"]
-        self._file("feed.xml", key_of("rss", rows), lambda: rss_xml(self.site_url, title, "", live))
-        self._file("atom.xml", key_of("atom", rows), lambda: atom_xml(self.site_url, title, "", live))
+        self._file("feed.xml", plain_key("rss", rows), lambda: rss_xml(self.site_url, title, "", live))
+        self._file("atom.xml", plain_key("atom", rows), lambda: atom_xml(self.site_url, title, "", live))
         host = urlsplit(self.site_url).hostname or "localhost"
         dated = [v for v in self.rows if v["job"].apply_last and not v["archived"]]
-        self._file("calendar.ics", key_of("ics", [_row(v) for v in dated]),
+        self._file("calendar.ics", plain_key("ics", [_row(v) for v in dated]),
                    lambda: calendar_ics(self.site_url, host, dated))
         pages = self.sitemap_pages + [("", max((v["lastmod"] for v in live), default=None))]
         pages += [(v["url"], v["lastmod"]) for v in self.rows]
