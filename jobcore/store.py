@@ -17,7 +17,7 @@ from jobcore.duplicate_index import NearDuplicateIndex, organisation_of
 from jobcore.fingerprint import job_fingerprint, job_slug
 from jobcore.merge import canonical_json, facts_hash, merge_notices, notice_key
 from jobcore.schema import JobPosting
-from jobcore.tables import CrawlRun, Job, JobEvent, Quarantine, Source
+from jobcore.tables import CrawlRun, Job, Quarantine, Source
 
 Outcome = Literal["insert", "update", "noop"]
 PENDING_KEY = 10**15  # near-duplicate keys of jobs not written yet sort after every stored id
@@ -353,5 +353,3 @@ def start_run(session: Session, source: str, started_at: dt.datetime) -> CrawlRu
     session.flush()
     return run
 
-
-__all__ = ["JobEvent", "JobStore", "MergeConflict", "StoreResult", "upsert_job", "upsert_jobs"]

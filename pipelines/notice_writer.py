@@ -58,8 +58,7 @@ class NoticeWriter:
             with session_scope() as session:
                 store = JobStore(session, self.index)
                 store.prefetch([job for job, _ in entries])
-                with session.no_autoflush:
-                    written = [_store_one(store, job, raw, seen_on) for job, raw in entries]
+                written = [_store_one(store, job, raw, seen_on) for job, raw in entries]
                 store.finish()
                 return written
         except Exception as exc:
