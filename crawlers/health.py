@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import time
@@ -62,13 +63,17 @@ class CrawlHealth:
             raise NotConfigured
         return cls(crawler)
 
-    def spider_closed(self, spider, reason):
+    async def spider_closed(self, spider, reason):
         stats = self.crawler.stats.get_stats()
         summary = run_summary(stats, getattr(spider, "may_be_empty", False), reason)
         summary["duration_s"] = round(time.monotonic() - self.started, 3)
         self.crawler.stats.set_value("jobs/run", summary)
         if summary["problem"]:
             log.error("%s: FAILED: %s", spider.name, summary["problem"])
+        # In a thread: the commit waits for the disk, and the other spiders crawl meanwhile.
+        await asyncio.to_thread(self._record_or_log, spider, summary, stats)
+
+    def _record_or_log(self, spider, summary: dict, stats: dict) -> None:
         try:
             self._record(spider, summary, stats)
         except Exception as exc:  # the database may be gone; the crawl's items are already handled

@@ -24,6 +24,7 @@ import inspect
 import itertools
 import logging
 import multiprocessing
+import os
 import queue
 import signal
 import sys
@@ -40,6 +41,7 @@ from pipelines.stage import item_dict
 log = logging.getLogger(__name__)
 _STOP = object()
 BATCH = 64  # messages per pipe write
+NICE = 10  # the stage process's priority below the crawl's
 
 
 class StageError(RuntimeError):
@@ -205,6 +207,8 @@ def _child_main(conn, parent_end) -> None:
     # What the crawl process had built is never garbage here: keep the collector off it.
     gc.freeze()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the crawl process handles Ctrl-C and closes us
+    # The crawl is what waits on the network and the sites' patience; the stages catch up.
+    os.nice(NICE)
     database = sys.modules.get("jobcore.database")
     if database is not None:  # engines made before the fork hold the crawl process's connections
         database.after_fork()
