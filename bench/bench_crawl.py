@@ -161,9 +161,8 @@ def main(argv: list[str] | None = None) -> int:
                 postgres = _postgres_cpu()
                 runs[mode].append(run_mode(mode, replay, config, env, args.with_browser))
                 runs[mode][-1]["cpu"].append(round(_postgres_cpu() - postgres, 2))
-        results = {mode: max(rs, key=lambda r: r["items"] / r["seconds"]) for mode, rs in runs.items()}
-        paired = [(f["items"] / f["seconds"]) / (r["items"] / r["seconds"])
-                  for r, f in zip(runs["raw"], runs["full"], strict=True)]
+        results = {mode: max(rs, key=_rate) for mode, rs in runs.items()}
+        paired = [_rate(f) / _rate(r) for r, f in zip(runs["raw"], runs["full"], strict=True)]
         server.cleanup()
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -172,20 +171,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{raw['spiders']} spiders, {raw['pages']} pages replayed per mode "
           f"(best of {args.repeat} runs shown)")
     for mode, r in results.items():
-        rate = r["items"] / r["seconds"]
         print(f"  {mode:4}  items {r['items']:6d}  seconds {r['seconds']:7.2f}  "
-              f"items/hour {rate * 3600:12,.0f}  CPU s: crawl process {r['cpu'][0]:.2f}, "
+              f"items/hour {_rate(r) * 3600:12,.0f}  CPU s: crawl process {r['cpu'][0]:.2f}, "
               f"stage process {r['cpu'][1]:.2f}, PostgreSQL {r['cpu'][2]:.2f}")
     print(f"  full pipeline outcomes: {json.dumps(full['outcomes'], sort_keys=True)}")
-    ratio = (full["items"] / full["seconds"]) / (raw["items"] / raw["seconds"])
+    ratio = _rate(full) / _rate(raw)
     median = statistics.median(paired)
     print(f"  ratio full/raw throughput: best against best {ratio:.2f}, median of {len(paired)} "
           f"back-to-back pairs {median:.2f} (target ≥ {TARGET})")
     return 0 if median >= TARGET else 1
 
 
+def _rate(run: dict) -> float:
+    """Items per second of one run."""
+    return run["items"] / run["seconds"]
+
+
 def _postgres_cpu() -> float:
-    """CPU seconds of the embedded server's processes and their finished backends (Linux /proc)."""
+    """CPU seconds of the postgres processes and their finished backends (Linux /proc): the
+    embedded server's, when no other PostgreSQL runs on the machine."""
     tick, total = os.sysconf("SC_CLK_TCK"), 0.0
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
