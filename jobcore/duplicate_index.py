@@ -8,13 +8,16 @@ rolled-back transaction it is reset, because it may hold jobs that were never co
 
 from __future__ import annotations
 
+import itertools
+
 from pydantic import ValidationError
-from sqlalchemy import or_, select
+from sqlalchemy import case, or_, select
 from sqlalchemy.orm import Session
 
 from jobcore.fingerprint import job_year
-from jobcore.near_duplicates import best_match
+from jobcore.near_duplicates import best_of, scored_match
 from jobcore.schema import JobPosting
+from jobcore.store_writes import among
 from jobcore.tables import Job
 
 LIMIT = 500  # candidates per organisation and year window, oldest first
@@ -29,16 +32,25 @@ class NearDuplicateIndex:
     def __init__(self) -> None:
         self._jobs: dict[tuple[bool, str], dict[int, JobPosting]] = {}
         self._high_water: dict[tuple[bool, str], int] = {}
+        # Changes whenever a key's candidates do (never repeating): a match memo is good while it holds.
+        self._generation: dict[tuple[bool, str], int] = {}
+        self._generations = itertools.count(1)
 
     def reset(self) -> None:
         self._jobs.clear()
         self._high_water.clear()
+        self._generation.clear()
+
+    def _changed(self, key: tuple[bool, str]) -> None:
+        self._generation[key] = next(self._generations)
 
     def note(self, job_id: int, merged: JobPosting) -> None:
         """This process stored ``merged`` as job ``job_id`` (inserted or updated)."""
-        key = organisation_of(merged)
-        if key in self._jobs:
-            self._jobs[key][job_id] = merged
+        # Under each key a refresh would find it by: its short name and its full name.
+        for key in ((True, merged.organisation_short), (False, merged.organisation)):
+            if key in self._jobs:
+                self._jobs[key][job_id] = merged
+                self._changed(key)
 
     def refresh(self, session: Session, keys: set[tuple[bool, str]]) -> None:
         """Read, in one query, the jobs of these organisations stored since the last look."""
@@ -52,7 +64,10 @@ class NearDuplicateIndex:
             where.append(Job.organisation_short.in_(shorts))
         if names:
             where.append(Job.organisation.in_(names))
-        query = (select(Job.id, Job.organisation_short, Job.organisation, Job.facts)
+        # The jobs this process wrote are held already: their facts are not sent again.
+        held = {job_id: job for key in keys for job_id, job in self._jobs.get(key, {}).items() if job_id > low}
+        facts = case((among(Job.id, held), None), else_=Job.facts) if held else Job.facts
+        query = (select(Job.id, Job.organisation_short, Job.organisation, facts)
                  .where(or_(*where), Job.id > low).order_by(Job.id))
         for key in keys:
             self._jobs.setdefault(key, {})
@@ -61,21 +76,34 @@ class NearDuplicateIndex:
                 if key in keys and job_id > self._high_water.get(key, 0):
                     self._high_water[key] = job_id
                     try:
-                        self._jobs[key][job_id] = JobPosting.model_validate(facts)
+                        self._jobs[key][job_id] = held[job_id] if job_id in held else JobPosting.model_validate(facts)
                     except ValidationError:
                         continue
+                    self._changed(key)
 
-    def match(self, posting: JobPosting, extra: list[tuple[int, JobPosting]] = ()) -> int | None:
+    def match(self, posting: JobPosting, extra: list[tuple[int, JobPosting]] = (), memo: dict | None = None) -> int | None:
         """The id of the stored job of the same organisation and year that ``posting`` duplicates.
 
         Its organisation must have been ``refresh``-ed; ``extra`` are more candidates (jobs of
-        this batch not written yet) under their own keys.
+        this batch not written yet) under their own keys, after the stored ones. With ``memo``
+        (a dict kept by the caller), the stored candidates are scored once per posting for as
+        long as they do not change: a batch asks first to load the matched jobs together.
         """
         key = organisation_of(posting)
-        jobs = self._jobs.get(key, {})
         year = job_year(posting)
-        candidates = [
-            (job_id, job) for job_id, job in [*sorted(jobs.items()), *(e for e in extra if organisation_of(e[1]) == key)]
-            if not year or job.exam_year is None or abs(job.exam_year - year) <= 1
-        ][:LIMIT]
-        return best_match(posting, candidates)
+
+        def fits(job: JobPosting) -> bool:
+            return not year or job.exam_year is None or abs(job.exam_year - year) <= 1
+
+        generation = self._generation.get(key)
+        known = memo.get(id(posting)) if memo is not None else None
+        if known is not None and known[0] is posting and known[1] == generation:
+            room, stored = known[2:]
+        else:
+            candidates = [(job_id, job) for job_id, job in sorted(self._jobs.get(key, {}).items()) if fits(job)][:LIMIT]
+            room, stored = LIMIT - len(candidates), scored_match(posting, candidates)
+            if memo is not None:  # the posting is held by the memo, so its id is not reused
+                memo[id(posting)] = (posting, generation, room, stored)
+        pending = [(k, job) for k, job in extra if organisation_of(job) == key and fits(job)][:room]
+        found = best_of([m for m in (stored, scored_match(posting, pending)) if m is not None])
+        return found[1] if found else None

@@ -108,7 +108,13 @@ def is_near_duplicate(a: JobPosting, b: JobPosting) -> bool:
 
 
 def best_match(posting: JobPosting, candidates: list[tuple[object, JobPosting]]):
-    """The candidate key whose job ``posting`` duplicates best (ties: the smallest key), or None.
+    """The candidate key whose job ``posting`` duplicates best (ties: the smallest key), or None."""
+    found = scored_match(posting, candidates)
+    return found[1] if found else None
+
+
+def scored_match(posting: JobPosting, candidates: list[tuple[object, JobPosting]]) -> tuple[float, object] | None:
+    """(score, key) of ``best_match``, so that the best of several candidate lists can be taken.
 
     The subjects are scored against all candidates at once (rapidfuzz, in C); only a candidate
     whose subject score could still reach the threshold with every fact bonus has its facts
@@ -129,6 +135,9 @@ def best_match(posting: JobPosting, candidates: list[tuple[object, JobPosting]])
         score = _score(posting, job, subject_score)
         if score >= THRESHOLD:
             scored.append((score, key))
-    if not scored:
-        return None
-    return min(scored, key=lambda pair: (-pair[0], pair[1]))[1]
+    return best_of(scored)
+
+
+def best_of(scored: list[tuple[float, object]]) -> tuple[float, object] | None:
+    """The highest score; of equal scores, the smallest key."""
+    return min(scored, key=lambda pair: (-pair[0], pair[1])) if scored else None

@@ -144,6 +144,7 @@ class JobStore:
         self._new: list[JobRow] = []  # jobs this batch inserts
         self._results: list[tuple[JobRow, StoreResult]] = []
         self._keys: dict[int, tuple[JobPosting, str, str, str]] = {}
+        self._matches: dict = {}  # the index's memo of near-duplicate scores, per posting
 
     def _keys_of(self, posting: JobPosting) -> tuple[str, str]:
         """Notice key and fingerprint of ``posting``, computed once per batch."""
@@ -164,11 +165,16 @@ class JobStore:
         for key, job_id in job_ids.items():
             self._by_notice.setdefault(key, self._jobs[job_id])
         self._looked_up |= keys | fingerprints
+        unknown = [(p, f) for p, k, f in known if k not in self._by_notice and f not in self._by_fingerprint]
         # Slugs only for what may be a new job (a near duplicate does not need one either).
-        slugs = {job_slug(p, f) for p, k, f in known if k not in self._by_notice and f not in self._by_fingerprint}
+        slugs = {job_slug(p, f) for p, f in unknown}
         self._taken_slugs |= store_writes.taken_slugs(self.session, slugs)
         self._looked_up |= {f"slug:{s}" for s in slugs}
         self.index.refresh(self.session, {organisation_of(p) for p in postings})
+        # The stored jobs these are near duplicates of, read together rather than one by one.
+        matched = {self.index.match(p, memo=self._matches) for p, _ in unknown} - {None} - set(self._jobs)
+        for row in store_writes.load_jobs(self.session, set(), matched):
+            self._keep(row)
 
     def _keep(self, row: JobRow) -> JobRow:
         if row.id in self._jobs:
@@ -190,7 +196,7 @@ class JobStore:
         job = self._by_notice.get(n_key) or self._by_fingerprint.get(fingerprint)
         if job is None:
             pending = {PENDING_KEY + n: row for n, row in enumerate(self._new)}
-            match = self.index.match(posting, extra=[(key, row.merged) for key, row in pending.items()])
+            match = self.index.match(posting, [(key, row.merged) for key, row in pending.items()], self._matches)
             if match is not None:
                 job = pending[match] if match in pending else self._stored(match)
         return job
@@ -277,7 +283,8 @@ class JobStore:
 
     def finish(self) -> None:
         """Write what the batch changed (one statement per kind) and give every result its job id."""
-        store_writes.write_batch(self.session, self._new, list(self._jobs.values()))
+        # In id order, so that what is written (and its ids) does not depend on the order jobs were read in.
+        store_writes.write_batch(self.session, self._new, [self._jobs[i] for i in sorted(self._jobs)])
         for job in self._new:
             self._jobs[job.id] = job
             self.index.note(job.id, job.merged)
@@ -290,6 +297,7 @@ class JobStore:
         self._new.clear()
         self._results.clear()
         self._keys.clear()
+        self._matches.clear()
 
 
 def upsert_job(session: Session, posting: JobPosting, seen_on: dt.date) -> StoreResult:

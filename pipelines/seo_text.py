@@ -23,8 +23,9 @@ _TEMPLATE = Shared(lambda: (None, BatchWriter(write_template_batch, name="seo"))
 
 
 def _entry(item) -> tuple:
+    """What the template writer needs; the merged job (the store's, for this stage) leaves the item."""
     stored = item["stored"]
-    return (stored["job_id"], stored["outcome"], stored["slug"], item.get("merged"), stored.get("content_hash"))
+    return (stored["job_id"], stored["outcome"], stored["slug"], item.pop("merged", None), stored.get("content_hash"))
 
 
 class SeoTextPipeline:
@@ -44,6 +45,7 @@ class SeoTextPipeline:
         if stored and self._batches is not None:
             self._count(await asyncio.wrap_future(self._batches.submit(_entry(item))))
         elif stored:
+            item.pop("merged", None)
             await asyncio.get_running_loop().run_in_executor(
                 self._threads, self.writer.write_job, stored["job_id"], stored["outcome"]
             )

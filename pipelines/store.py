@@ -70,7 +70,7 @@ class StorePipeline(PipelineStage):
         self.stats.inc_value(f"jobs/store/{result.outcome}")
         item["stored"] = {"outcome": result.outcome, "job_id": result.job_id, "slug": result.slug,
                           "content_hash": result.content_hash}
-        item["merged"] = result.merged
+        item["merged"] = result.merged  # for the SEO stage, which takes it out of the item
         return item
 
     def close_spider(self):

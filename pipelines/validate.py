@@ -46,5 +46,6 @@ class ValidatePipeline(PipelineStage):
         result = validate_job(item["facts"], item["raw"])
         if isinstance(result, Rejection):
             quarantine_and_drop(self.stats, result.source, result.source_url, result.reason, item["raw"])
+        del item["facts"]  # the job holds them, validated
         item["job"] = result
         return item
