@@ -81,6 +81,10 @@ def load_captures(root: Path) -> dict[str, Capture]:
 
 
 class _QuietServer(ThreadingHTTPServer):
+    # socketserver listens with a backlog of 5: a crawl opening more connections at once than
+    # that has SYNs dropped and retried a second later, which no real web server would do.
+    request_queue_size = 128
+
     def handle_error(self, request, client_address):
         # Scrapy drops keep-alive connections when a crawl closes: not worth a traceback.
         if not isinstance(sys.exc_info()[1], ConnectionError):

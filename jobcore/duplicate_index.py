@@ -15,7 +15,7 @@ from sqlalchemy import case, or_, select
 from sqlalchemy.orm import Session
 
 from jobcore.fingerprint import job_year
-from jobcore.near_duplicates import best_of, scored_match
+from jobcore.near_duplicates import best_of, scored_match, subject
 from jobcore.schema import JobPosting
 from jobcore.store_writes import among
 from jobcore.tables import Job
@@ -35,11 +35,13 @@ class NearDuplicateIndex:
         # Changes whenever a key's candidates do (never repeating): a match memo is good while it holds.
         self._generation: dict[tuple[bool, str], int] = {}
         self._generations = itertools.count(1)
+        self._sorted: dict[tuple[bool, str], tuple] = {}  # per key: generation, candidates and subjects by id
 
     def reset(self) -> None:
         self._jobs.clear()
         self._high_water.clear()
         self._generation.clear()
+        self._sorted.clear()
 
     def _changed(self, key: tuple[bool, str]) -> None:
         self._generation[key] = next(self._generations)
@@ -100,10 +102,23 @@ class NearDuplicateIndex:
         if known is not None and known[0] is posting and known[1] == generation:
             room, stored = known[2:]
         else:
-            candidates = [(job_id, job) for job_id, job in sorted(self._jobs.get(key, {}).items()) if fits(job)][:LIMIT]
-            room, stored = LIMIT - len(candidates), scored_match(posting, candidates)
+            every, subjects = self._by_id(key, generation)
+            kept = [n for n, (_, job) in enumerate(every) if fits(job)][:LIMIT]
+            if len(kept) < len(every):
+                stored = scored_match(posting, [every[n] for n in kept], [subjects[n] for n in kept])
+            else:
+                stored = scored_match(posting, every, subjects)
+            room = LIMIT - len(kept)
             if memo is not None:  # the posting is held by the memo, so its id is not reused
                 memo[id(posting)] = (posting, generation, room, stored)
         pending = [(k, job) for k, job in extra if organisation_of(job) == key and fits(job)][:room]
         found = best_of([m for m in (stored, scored_match(posting, pending)) if m is not None])
         return found[1] if found else None
+
+    def _by_id(self, key: tuple[bool, str], generation: int | None) -> tuple[list, list[str]]:
+        """The key's candidates oldest first and their subjects, kept until they change."""
+        cached = self._sorted.get(key)
+        if cached is None or cached[0] != generation:
+            every = sorted(self._jobs.get(key, {}).items())
+            cached = self._sorted[key] = (generation, every, [subject(job) for _, job in every])
+        return cached[1:]

@@ -81,18 +81,23 @@ def _subject_score(sa: str, sb: str) -> float:
     return (fuzz.token_sort_ratio(sa, sb) + fuzz.token_set_ratio(sa, sb)) / 2
 
 
+def _bonus(a: JobPosting, b: JobPosting) -> float:
+    """What agreeing facts add (assuming no contradiction: a different advertisement number is one)."""
+    bonus = 0.0
+    for name in DATE_FIELDS:
+        if getattr(a, name) and getattr(a, name) == getattr(b, name):
+            bonus += 5
+    if a.total_posts and a.total_posts == b.total_posts:
+        bonus += 10
+    if a.advt_no and b.advt_no:
+        bonus += 20
+    return bonus
+
+
 def _score(a: JobPosting, b: JobPosting, subject_score: float) -> float:
     if contradiction(a, b):
         return 0.0
-    score = subject_score
-    for name in DATE_FIELDS:
-        if getattr(a, name) and getattr(a, name) == getattr(b, name):
-            score += 5
-    if a.total_posts and a.total_posts == b.total_posts:
-        score += 10
-    if a.advt_no and b.advt_no:
-        score += 20  # the same number (a different one is a contradiction above)
-    return min(score, 100.0)
+    return min(subject_score + _bonus(a, b), 100.0)
 
 
 def similarity(a: JobPosting, b: JobPosting) -> float:
@@ -113,17 +118,22 @@ def best_match(posting: JobPosting, candidates: list[tuple[object, JobPosting]])
     return found[1] if found else None
 
 
-def scored_match(posting: JobPosting, candidates: list[tuple[object, JobPosting]]) -> tuple[float, object] | None:
+def scored_match(posting: JobPosting, candidates: list[tuple[object, JobPosting]],
+                 subjects: list[str] | None = None) -> tuple[float, object] | None:
     """(score, key) of ``best_match``, so that the best of several candidate lists can be taken.
 
     The subjects are scored against all candidates at once (rapidfuzz, in C); only a candidate
     whose subject score could still reach the threshold with every fact bonus has its facts
-    compared. The result is ``similarity`` for each candidate.
+    compared. The result is ``similarity`` for each candidate. ``subjects`` are the candidates'
+    (``subject`` of each), where the caller keeps them.
     """
-    sa = subject(posting)
-    if not sa or not candidates:
+    if not candidates:
         return None
-    subjects = [subject(job) for _, job in candidates]
+    sa = subject(posting)
+    if not sa:
+        return None
+    if subjects is None:
+        subjects = [subject(job) for _, job in candidates]
     by_sort = process.extract(sa, subjects, scorer=fuzz.token_sort_ratio, limit=None)
     by_set = dict((i, score) for _, score, i in process.extract(sa, subjects, scorer=fuzz.token_set_ratio, limit=None))
     scored = []
@@ -132,8 +142,8 @@ def scored_match(posting: JobPosting, candidates: list[tuple[object, JobPosting]
         if not subjects[i] or subject_score + MAX_BONUS < THRESHOLD:
             continue
         key, job = candidates[i]
-        score = _score(posting, job, subject_score)
-        if score >= THRESHOLD:
+        score = min(subject_score + _bonus(posting, job), 100.0)
+        if score >= THRESHOLD and not contradiction(posting, job):  # = _score, checking only what can pass
             scored.append((score, key))
     return best_of(scored)
 

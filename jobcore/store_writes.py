@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from psycopg.types.json import Jsonb
-from sqlalchemy import any_, bindparam, func, insert, literal, or_, select, text, update
+from sqlalchemy import any_, bindparam, func, literal, or_, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Session
 
@@ -143,4 +143,4 @@ def write_batch(session: Session, new: list[JobRow], stored: list[JobRow]) -> No
 
     revisions = [{"job_id": job.id, **revision} for job in [*new, *stored] for revision in job.revisions]
     if revisions:
-        session.execute(insert(REVISIONS), revisions)
+        _copy(session, REVISIONS, revisions)

@@ -13,7 +13,8 @@ import threading
 import time
 from collections import defaultdict
 
-from sqlalchemy import bindparam, select, update
+from psycopg.types.json import Jsonb
+from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 
 from jobcore.database import session_scope
@@ -129,6 +130,18 @@ def write_template_batch(entries: list[tuple], refresh: bool = False) -> list[st
     return ["missing"] * len(entries)
 
 
+# One statement for the whole batch (a row per job, unnested from arrays); a job whose content
+# hash moved on since is left to the item that changed it.
+_SET_TEXTS = text(
+    "UPDATE jobs SET seo_title = v.title, seo_description = v.description, seo_summary = v.summary,"
+    " seo_faq = v.faq, seo_origin = v.origin"
+    " FROM unnest(CAST(:ids AS bigint[]), CAST(:hashes AS text[]), CAST(:title AS text[]),"
+    " CAST(:description AS text[]), CAST(:summary AS text[]), CAST(:faq AS jsonb[]), CAST(:origin AS text[]))"
+    " AS v(id, hash, title, description, summary, faq, origin)"
+    " WHERE jobs.id = v.id AND jobs.content_hash = v.hash"
+)
+
+
 def _write_templates(session, entries: list[tuple], refresh: bool) -> list[str]:
     known = {e[0]: e for e in entries if len(e) == 5 and e[3] is not None and e[1] != "noop"}
     unknown = sorted({e[0] for e in entries} - set(known))
@@ -153,11 +166,10 @@ def _write_templates(session, entries: list[tuple], refresh: bool) -> list[str]:
             updates[job_id] = (template_seo(JobPosting.model_validate(row.facts), row.slug), row.content_hash)
             done.append("written")
     if updates:
-        session.execute(
-            update(JOBS).where(JOBS.c.id == bindparam("job_id"), JOBS.c.content_hash == bindparam("hash")),
-            [{"job_id": job_id, "hash": content_hash, "seo_title": text["title"],
-              "seo_description": text["description"], "seo_summary": text["summary"],
-              "seo_faq": text["faq"], "seo_origin": text["origin"]}
-             for job_id, (text, content_hash) in sorted(updates.items())],
-        )
+        rows = [(job_id, content_hash, text) for job_id, (text, content_hash) in sorted(updates.items())]
+        session.execute(_SET_TEXTS, {
+            "ids": [r[0] for r in rows], "hashes": [r[1] for r in rows],
+            **{name: [r[2][name] for r in rows] for name in ("title", "description", "summary", "origin")},
+            "faq": [Jsonb(r[2]["faq"]) for r in rows],
+        })
     return done
