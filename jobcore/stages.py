@@ -45,12 +45,19 @@ _STRIP = re.compile(
 def classify_stage(*texts: str | None) -> Stage:
     """The stage named by the first text that names one; ``other`` when none does."""
     for text in texts:
-        if not text:
-            continue
-        for stage, pattern in STAGE_PATTERNS:
-            if pattern.search(text):
+        if text:
+            stage = _stage_named(text) if len(text) <= 300 else _stage_named.__wrapped__(text)
+            if stage is not None:
                 return stage
     return Stage.other
+
+
+@lru_cache(maxsize=8192)  # notice kinds and titles come back (a page's rows, re-crawls)
+def _stage_named(text: str) -> Stage | None:
+    for stage, pattern in STAGE_PATTERNS:
+        if pattern.search(text):
+            return stage
+    return None
 
 
 @lru_cache(maxsize=16384)  # fingerprints, slugs and near-duplicate subjects ask for the same titles

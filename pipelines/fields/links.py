@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from jobcore.schema import Link
@@ -25,16 +26,27 @@ KINDS: list[tuple[str, re.Pattern]] = [
 
 
 def classify_link(label: str, url: str) -> str:
-    for kind, pattern in KINDS:
-        if pattern.search(label):
-            return kind
+    kind = _label_kind(label)
+    if kind:
+        return kind
     if urlsplit(url).path.lower().endswith(".pdf"):
         return "notification_pdf"
     return "other"
 
 
 def is_promotional(label: str, url: str) -> bool:
-    return bool(PROMOTIONAL.search(label) or PROMOTIONAL.search(urlsplit(url).netloc))
+    return _promotional(label) or _promotional(urlsplit(url).netloc)
+
+
+# The same few labels ("Apply Online", "Download Notification") and hosts come back on every page.
+@lru_cache(maxsize=8192)
+def _label_kind(label: str) -> str | None:
+    return next((kind for kind, pattern in KINDS if pattern.search(label)), None)
+
+
+@lru_cache(maxsize=8192)
+def _promotional(text: str) -> bool:
+    return bool(PROMOTIONAL.search(text))
 
 
 def classify_links(raw_links: list[dict]) -> list[Link]:

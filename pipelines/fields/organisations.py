@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # short name → (canonical full name, aliases matched as whole words, case-insensitive)
 ORGANISATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -67,11 +68,23 @@ _ANY = re.compile("|".join(f"(?:{p.pattern})" for _, _, p in _PATTERNS), re.I)
 def canonical_organisation(*texts: str | None) -> tuple[str, str] | None:
     """(full name, short name) for the first text that names a known organisation."""
     for text in texts:
-        if not text or not _ANY.search(text):
-            continue
-        hits = [(m.start(), short, full) for short, full, p in _ORDER_BY_LENGTH if (m := p.search(text))
-                and not (short == "SSC" and _STATE_BEFORE.search(text[:m.start()]))]
-        if hits:
-            _, short, full = min(hits)
-            return full, short
+        if text:
+            found = _named_in(text) if len(text) <= CACHED_LENGTH else _named_in.__wrapped__(text)
+            if found:
+                return found
     return None
+
+
+CACHED_LENGTH = 300  # organisation names and titles come back notice after notice; long texts do not
+
+
+@lru_cache(maxsize=8192)
+def _named_in(text: str) -> tuple[str, str] | None:
+    if not _ANY.search(text):
+        return None
+    hits = [(m.start(), short, full) for short, full, p in _ORDER_BY_LENGTH if (m := p.search(text))
+            and not (short == "SSC" and _STATE_BEFORE.search(text[:m.start()]))]
+    if not hits:
+        return None
+    _, short, full = min(hits)
+    return full, short
