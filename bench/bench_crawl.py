@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     median = statistics.median(paired)
     print(f"  ratio full/raw throughput: best against best {ratio:.2f}, median of {len(paired)} "
           f"back-to-back pairs {median:.2f} (target ≥ {TARGET})")
+    print("  each pair: " + " ".join(f"{r:.2f}" for r in paired))
     return 0 if median >= TARGET else 1
 
 
