@@ -130,14 +130,14 @@ def write_template_batch(entries: list[tuple], refresh: bool = False) -> list[st
     return ["missing"] * len(entries)
 
 
-# One statement for the whole batch (a row per job, unnested from arrays); a job whose content
-# hash moved on since is left to the item that changed it.
+# One statement for the whole batch: the rows go as one JSON document (no array of long texts
+# to escape); a job whose content hash moved on since is left to the item that changed it.
+_TEXT_FIELDS = ("title", "description", "summary", "faq", "origin")
 _SET_TEXTS = text(
     "UPDATE jobs SET seo_title = v.title, seo_description = v.description, seo_summary = v.summary,"
     " seo_faq = v.faq, seo_origin = v.origin"
-    " FROM unnest(CAST(:ids AS bigint[]), CAST(:hashes AS text[]), CAST(:title AS text[]),"
-    " CAST(:description AS text[]), CAST(:summary AS text[]), CAST(:faq AS jsonb[]), CAST(:origin AS text[]))"
-    " AS v(id, hash, title, description, summary, faq, origin)"
+    " FROM jsonb_to_recordset(CAST(:rows AS jsonb))"
+    " AS v(id bigint, hash text, title text, description text, summary text, faq jsonb, origin text)"
     " WHERE jobs.id = v.id AND jobs.content_hash = v.hash"
 )
 
@@ -166,10 +166,7 @@ def _write_templates(session, entries: list[tuple], refresh: bool) -> list[str]:
             updates[job_id] = (template_seo(JobPosting.model_validate(row.facts), row.slug), row.content_hash)
             done.append("written")
     if updates:
-        rows = [(job_id, content_hash, text) for job_id, (text, content_hash) in sorted(updates.items())]
-        session.execute(_SET_TEXTS, {
-            "ids": [r[0] for r in rows], "hashes": [r[1] for r in rows],
-            **{name: [r[2][name] for r in rows] for name in ("title", "description", "summary", "origin")},
-            "faq": [Jsonb(r[2]["faq"]) for r in rows],
-        })
+        rows = [{"id": job_id, "hash": content_hash, **{k: text[k] for k in _TEXT_FIELDS}}
+                for job_id, (text, content_hash) in sorted(updates.items())]
+        session.execute(_SET_TEXTS, {"rows": Jsonb(rows)})
     return done
