@@ -11,16 +11,23 @@ from __future__ import annotations
 import itertools
 
 from pydantic import ValidationError
-from sqlalchemy import case, or_, select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from jobcore.fingerprint import job_year
 from jobcore.near_duplicates import best_of, scored_match, subject
 from jobcore.schema import JobPosting
-from jobcore.store_writes import among
-from jobcore.tables import Job
 
 LIMIT = 500  # candidates per organisation and year window, oldest first
+_SINCE_BY = (
+    "SELECT j.id, j.organisation_short, j.organisation,"
+    " CASE WHEN j.id = ANY(CAST(:held AS bigint[])) THEN NULL ELSE j.facts END AS facts"
+    " FROM jobs j JOIN unnest(CAST(:{0}_names AS text[]), CAST(:{0}_highs AS bigint[])) AS k(name, high)"
+    " ON j.{1} = k.name AND j.id > k.high"
+)
+# Each organisation's jobs above its own high-water mark, by short name and by full name.
+_SINCE = text(f"{_SINCE_BY.format('short', 'organisation_short')} UNION ALL "
+              f"{_SINCE_BY.format('full', 'organisation')} ORDER BY id")
 
 
 def organisation_of(posting: JobPosting) -> tuple[bool, str]:
@@ -55,25 +62,21 @@ class NearDuplicateIndex:
                 self._changed(key)
 
     def refresh(self, session: Session, keys: set[tuple[bool, str]]) -> None:
-        """Read, in one query, the jobs of these organisations stored since the last look."""
+        """Read, in one query, the jobs of these organisations stored since each one's last look."""
         if not keys:
             return
-        shorts = sorted(name for short, name in keys if short)
-        names = sorted(name for short, name in keys if not short)
-        low = min(self._high_water.get(key, 0) for key in keys)
-        where = []
-        if shorts:
-            where.append(Job.organisation_short.in_(shorts))
-        if names:
-            where.append(Job.organisation.in_(names))
-        # The jobs this process wrote are held already: their facts are not sent again.
-        held = {job_id: job for key in keys for job_id, job in self._jobs.get(key, {}).items() if job_id > low}
-        facts = case((among(Job.id, held), None), else_=Job.facts) if held else Job.facts
-        query = (select(Job.id, Job.organisation_short, Job.organisation, facts)
-                 .where(or_(*where), Job.id > low).order_by(Job.id))
+        high = {key: self._high_water.get(key, 0) for key in keys}
+        # The jobs this process wrote since are held already: their facts are not sent again.
+        held = {job_id: job for key in keys for job_id, job in self._jobs.get(key, {}).items() if job_id > high[key]}
+        by_kind = {kind: sorted((name, h) for (short, name), h in high.items() if short == kind) for kind in (True, False)}
+        rows = session.execute(_SINCE, {
+            "held": sorted(held),
+            **{f"{prefix}_{part}": [pair[n] for pair in by_kind[kind]]
+               for kind, prefix in ((True, "short"), (False, "full")) for n, part in enumerate(("names", "highs"))},
+        })
         for key in keys:
             self._jobs.setdefault(key, {})
-        for job_id, short, name, facts in session.execute(query):
+        for job_id, short, name, facts in rows:  # a job may come twice: under its short and its full name
             for key in ((True, short), (False, name)):
                 if key in keys and job_id > self._high_water.get(key, 0):
                     self._high_water[key] = job_id
