@@ -11,7 +11,8 @@ as with the stages in the crawl process (``JOBS_PIPELINE_PROCESS=0``, e.g. to de
 
 The process is forked (not spawned) when the first spider opens, before the crawl starts: it
 starts at once with every module already imported. Messages go in batches over a pipe, each
-side with a sender thread, so neither the reactor nor the stages wait on the other. Should the
+side with a sender thread, so neither the reactor nor the stages wait on the other, and a batch
+of answers wakes the reactor once. Should the
 process die, every item it had not answered, and every later one, is kept in the spool with
 the reason (``jobs spool replay`` stores them): nothing is lost.
 """
@@ -19,6 +20,7 @@ the reason (``jobs spool replay`` stores them): nothing is lost.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import inspect
 import itertools
@@ -325,7 +327,7 @@ class StageProcess:
         self.dead: str | None = None
         self.stopping = False
         # What waits for an answer: (spider id, seq) for items, (kind, spider id) for the others.
-        self._waiting: dict[tuple, tuple[Future, dict | None]] = {}
+        self._waiting: dict[tuple, tuple[Future | asyncio.Future, dict | None]] = {}
         self._waiting_lock = threading.Lock()
         self.sender = _Sender(self.conn, "stages-send")
         self.receiver = threading.Thread(target=self._receive, name="stages-recv", daemon=True)
@@ -362,24 +364,27 @@ class StageProcess:
                 if not self.stopping:
                     self._died(f"the stage process exited (code {self.process.exitcode})")
                 return
+            answers = []
             for message in batch:
                 kind, spider_id, *answer = message
                 with self._waiting_lock:
                     key = (spider_id, answer[0]) if kind == "done" else (kind, spider_id)
                     future = self._waiting.pop(key)[0]
-                future.set_result(tuple(answer[1:]) if kind == "done" else tuple(answer))
+                answers.append((future, tuple(answer[1:]) if kind == "done" else tuple(answer)))
+            _resolve(answers)
 
     def _died(self, reason: str) -> None:
         self.dead = reason
         log.error("%s; items not yet stored are kept in the spool", reason)
         with self._waiting_lock:
             waiting, self._waiting = self._waiting, {}
-        for future, item in waiting.values():
-            future.set_result(("lost", item, []) if item is not None else (reason, []))
+        _resolve([(future, ("lost", item, []) if item is not None else (reason, []))
+                  for future, item in waiting.values()])
 
-    def _send(self, key: tuple, message: tuple, item: dict | None = None) -> Future:
+    def _send(self, key: tuple, message: tuple, item: dict | None = None,
+              future: Future | asyncio.Future | None = None) -> Future | asyncio.Future:
         """Send ``message``; the future gets the answer (with the stats changes last)."""
-        future: Future = Future()
+        future = future if future is not None else Future()
         with self._waiting_lock:
             if not self.dead:
                 self._waiting[key] = (future, item)
@@ -396,9 +401,31 @@ class StageProcess:
         """Future of the error (None: closed) and the stats changes left."""
         return self._send(("closed", spider_id), ("close", spider_id))
 
-    def submit(self, spider_id: int, seq: int, item: dict) -> Future:
-        """Future of (answer, payload, stats changes): item, drop, error or lost."""
-        return self._send((spider_id, seq), ("item", spider_id, seq, item), item)
+    def submit(self, spider_id: int, seq: int, item: dict) -> asyncio.Future:
+        """Future (of the running loop: call it there) of (answer, payload, stats changes): item,
+        drop, error or lost."""
+        future = asyncio.get_running_loop().create_future()
+        return self._send((spider_id, seq), ("item", spider_id, seq, item), item, future)
+
+
+def _resolve(answers: list[tuple[Future | asyncio.Future, tuple]]) -> None:
+    """Give each future its answer from this (receiving) thread. The crawl's item futures belong
+    to its event loop: all of a batch are set in one call there, not one wake-up per item."""
+    by_loop: dict = {}
+    for future, answer in answers:
+        if isinstance(future, asyncio.Future):
+            by_loop.setdefault(future.get_loop(), []).append((future, answer))
+        else:
+            future.set_result(answer)
+    for loop, pairs in by_loop.items():
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits any more
+            loop.call_soon_threadsafe(_set_results, pairs)
+
+
+def _set_results(pairs: list) -> None:
+    for future, answer in pairs:
+        if not future.done():
+            future.set_result(answer)
 
 
 _spider_ids = itertools.count(1)
@@ -433,7 +460,7 @@ class StageProcessPipeline:
 
     async def process_item(self, item):
         raw = item_dict(item)
-        answer, payload, changes = await asyncio.wrap_future(self.process.submit(self.spider_id, next(self.seq), raw))
+        answer, payload, changes = await self.process.submit(self.spider_id, next(self.seq), raw)
         apply_stats(self.stats, changes)
         if answer == "item":
             return payload
