@@ -51,31 +51,61 @@ class StageError(RuntimeError):
 
 
 class _Sender:
-    """Sends messages over a connection in batches, from a thread of its own."""
+    """Sends messages over a connection in batches, from a thread of its own.
+
+    What an event loop's thread puts during one turn of its loop (a page's items, a batch's
+    answers) reaches the sending thread in one piece at the end of the turn: one wake-up of
+    that thread, not one per message.
+    """
 
     def __init__(self, conn, name: str):
         self.conn = conn
         self.queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._pending: list = []
+        self._pending_lock = threading.Lock()  # a put from another thread goes after them
         self.thread = threading.Thread(target=self._run, name=name, daemon=True)
         self.thread.start()
 
-    def put(self, message) -> None:
-        self.queue.put(message)
+    def put(self, message, now: bool = False) -> None:
+        """Send ``message`` after the others; ``now``: hand it over at once, not at the end of
+        the loop's turn."""
+        try:
+            loop = None if now else asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        with self._pending_lock:
+            if loop is None:
+                self._pending.append(message)
+                self._hand_over()
+                return
+            if not self._pending:
+                loop.call_soon(self._flush)
+            self._pending.append(message)
+
+    def _flush(self) -> None:
+        with self._pending_lock:
+            self._hand_over()
+
+    def _hand_over(self) -> None:
+        if self._pending:
+            self.queue.put(self._pending)
+            self._pending = []
 
     def close(self) -> None:
-        self.queue.put(_STOP)
+        self.put(_STOP, now=True)  # the caller then waits for the thread, maybe on the loop's thread
         self.thread.join()
 
     def _run(self) -> None:
         while True:
-            batch, stop = [self.queue.get()], False
+            batch = self.queue.get()
             while len(batch) < BATCH:
                 try:
-                    batch.append(self.queue.get_nowait())
+                    batch += self.queue.get_nowait()
                 except queue.Empty:
                     break
-            if _STOP in batch:
-                batch, stop = [m for m in batch if m is not _STOP], True
+            stop = _STOP in batch
+            if stop:
+                batch = [m for m in batch if m is not _STOP]
             if batch:
                 try:
                     self.conn.send(batch)
