@@ -54,7 +54,8 @@ def merge_notices(notices: list[JobPosting]) -> tuple[JobPosting, dict[str, str]
     latest = max(notices, key=_latest)
     titled = [n for n in notices if n.stage in TITLE_STAGES]
     title_from = (
-        min(titled, key=lambda n: (n.source_kind != "official", n.notice_date.isoformat() if n.notice_date else "", n.title))
+        min(titled, key=lambda n: (n.source_kind != "official", n.notice_date.isoformat() if n.notice_date else "",
+                                   n.title, n.source, n.source_url))  # whatever order the notices came in
         if titled
         else latest
     )

@@ -39,3 +39,12 @@ def test_the_stage_is_the_latest_and_the_title_the_recruitment_one():
 def test_every_order_gives_the_same_job():
     results = {merge_notices(list(order))[0].model_dump_json() for order in itertools.permutations(NOTICES)}
     assert len(results) == 1
+
+
+def test_two_aggregators_with_the_same_title_name_one_source_in_any_order():
+    # Two aggregators post the same title on the same day: which one the provenance names must
+    # not depend on which spider's item came first.
+    same = [notice("sarkariresult", "aggregator", title="CSIR NET Online Form 2018", notice_date=dt.date(2018, 3, 1)),
+            notice("sarkariexam", "aggregator", title="CSIR NET Online Form 2018", notice_date=dt.date(2018, 3, 1))]
+    results = {tuple(merge_notices(list(order))[1].items()) for order in itertools.permutations(same)}
+    assert len(results) == 1
