@@ -11,8 +11,8 @@ as with the stages in the crawl process (``JOBS_PIPELINE_PROCESS=0``, e.g. to de
 
 The process is forked (not spawned) when the first spider opens, before the crawl starts: it
 starts at once with every module already imported. Messages go in batches over a pipe, each
-side with a sender thread, so neither the reactor nor the stages wait on the other, and a batch
-of answers wakes the reactor once. Should the
+side with a sender thread, so neither the reactor nor the stages wait on the other; a page's
+items wake the sending thread once, and a batch of answers wakes the reactor once. Should the
 process die, every item it had not answered, and every later one, is kept in the spool with
 the reason (``jobs spool replay`` stores them): nothing is lost.
 """
