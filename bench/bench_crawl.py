@@ -12,7 +12,7 @@ runs in its own process (one reactor per process); all spiders of a mode share t
 Browser spiders (scrapy-playwright) are left out unless --with-browser: Chromium start-up would
 swamp the figures. Target: full / raw throughput ≥ 0.8, judged on the median over back-to-back
 (raw, full) pairs: a run is a few seconds, and on a shared 2-core machine one run of either
-mode can take half as long again as the next (one pair's ratio ranges from 0.7 to 1.1), so
+mode can take half as long again as the next (one pair's ratio ranged from 0.7 to 1.5), so
 the median of 5 pairs still moves by ±0.08 from one benchmark to the next and 9 are taken;
 best against best is printed too.
 """
