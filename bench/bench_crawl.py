@@ -61,7 +61,7 @@ def worker(mode: str, replay: Path, boards_config: Path, with_browser: bool) -> 
     from scrapy.utils.project import get_project_settings
 
     from crawlers.spiders.notice_board import NoticeBoardSpider, load_boards
-    from jobcore.crawl import spider_names
+    from services.crawl import spider_names
     from tests.crawlers.crawl_all import needs_own_process
 
     class MirrorBoardSpider(NoticeBoardSpider):
@@ -143,8 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(args.worker, args.replay, args.config, args.with_browser)))
         return 0
 
-    from jobcore.embedded_db import sqlalchemy_url, start_embedded
-    from jobcore.migrate import upgrade
+    from core.storage.embedded_db import sqlalchemy_url, start_embedded
+    from core.storage.migrate import upgrade
 
     work = Path(tempfile.mkdtemp(prefix="bench-crawl-"))
     try:
@@ -208,7 +208,7 @@ def _postgres_cpu() -> float:
 def _truncate(url: str) -> None:
     from sqlalchemy import create_engine, text
 
-    from jobcore.tables import Base
+    from core.storage.tables import Base
 
     engine = create_engine(url)
     with engine.begin() as conn:

@@ -40,8 +40,8 @@ def main() -> None:
 
     from moto.server import ThreadedMotoServer
 
-    from jobcore.publish import publish_folder
-    from jobcore.publish_s3 import publish_s3, s3_client
+    from services.publish import publish_folder
+    from services.publish_s3 import publish_s3, s3_client
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "output"

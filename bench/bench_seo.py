@@ -27,8 +27,8 @@ DEMO_SOURCES = (("upsc", "2018-03-15"), ("rrb_chandigarh", None), ("sarkariafsar
 
 
 def _setup_database():
-    from jobcore.embedded_db import sqlalchemy_url, start_embedded
-    from jobcore.migrate import upgrade
+    from core.storage.embedded_db import sqlalchemy_url, start_embedded
+    from core.storage.migrate import upgrade
 
     scratch = Path(tempfile.mkdtemp(prefix="bench-seo-"))
     (scratch / "run").mkdir(mode=0o700)
@@ -52,8 +52,8 @@ def _postings(n: int):
 
 
 def _store(postings) -> list:
-    from jobcore.database import session_scope
-    from jobcore.store import upsert_job
+    from core.storage.database import session_scope
+    from core.storage.store import upsert_job
 
     with session_scope() as session:
         return [upsert_job(session, p, dt.date(2026, 1, 20)) for p in postings]
@@ -68,9 +68,9 @@ def _configure(fake, concurrency: int) -> None:
 
 
 def _write_all(results, concurrency: int, refresh: bool) -> tuple[float, dict]:
-    from pipelines.seo.counters import Counters
-    from pipelines.seo.llm_client import LlmClient
-    from pipelines.seo.writer import SeoWriter
+    from core.seo.counters import Counters
+    from core.seo.llm_client import LlmClient
+    from core.seo.writer import SeoWriter
 
     stats = Counters()
     writer = SeoWriter(LlmClient.from_env(stats), stats, refresh=refresh)
@@ -111,8 +111,8 @@ def bench_latency(fake, n: int, concurrency: int) -> None:
 def _latest_seo_stats(source: str) -> dict:
     from sqlalchemy import select
 
-    from jobcore.database import session_scope
-    from jobcore.tables import CrawlRun
+    from core.storage.database import session_scope
+    from core.storage.tables import CrawlRun
 
     with session_scope() as session:
         run = session.scalars(select(CrawlRun).where(CrawlRun.source == source)
@@ -124,9 +124,9 @@ def _latest_seo_stats(source: str) -> dict:
 def bench_recrawl(fake) -> None:
     from sqlalchemy import select
 
-    from jobcore.crawl import run_spider
-    from jobcore.database import session_scope
-    from jobcore.tables import CrawlRun
+    from core.storage.database import session_scope
+    from core.storage.tables import CrawlRun
+    from services.crawl import run_spider
 
     fake.latency = 0.0
     _configure(fake, 4)

@@ -4,7 +4,7 @@ then an unchanged rebuild and an incremental rebuild after one job changes.
     .venv/bin/python bench/bench_site.py [--jobs 10000] [--repeat 1] [--workers 0] [--json]
 
 The jobs are expanded from the real aggregator posts (tests/site/realposts.py) and written as a
-real snapshot file. Our build (``jobcore.build.build_site``: Pelican + the jobpages plugin) runs
+real snapshot file. Our build (``services.build.build_site``: Pelican + the jobpages plugin) runs
 in a child process; its wall time counts from the process start (bytecode caches warmed first,
 in a private PYTHONPYCACHEPREFIX), and the time inside ``build_site`` is shown next to it. Hugo
 (Debian's /usr/bin/hugo) builds the equivalent site written by bench/hugo_site.py: only the
@@ -147,7 +147,7 @@ def worker(snapshot: str, output: str, today: str) -> None:
     started = time.perf_counter()
     import pelican  # noqa: F401  (build_site imports it: counted with the start-up)
 
-    from jobcore.build import build_site, last_build
+    from services.build import build_site, last_build
 
     imported = time.perf_counter()
     html = build_site(Path(snapshot), Path(output), today, SITE_URL)
@@ -199,7 +199,7 @@ def shows_job(output: Path, path: str, slug: str) -> bool:
 def bench(jobs: int, work: Path, *, repeat: int = 1, workers: int = 0, hugo: bool = True,
           log=print) -> dict:
     """Everything the bench measures, as a dict (``log`` gets progress lines)."""
-    from jobcore.snapshot import write_snapshot
+    from core.storage.snapshot import write_snapshot
 
     started = time.perf_counter()
     snapshot = make_snapshot(jobs)

@@ -11,10 +11,10 @@ from scrapy import signals
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
+from core import config
 from crawlers.items import RawJob
 from crawlers.pdf_text import pdf_text
 from crawlers.redirects import soft_redirect_target
-from jobcore import config
 
 _JS_LINK = re.compile(r"^\s*(javascript|mailto|tel|data|vbscript):", re.I)
 _SPACE = re.compile(r"\s+")

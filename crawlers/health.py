@@ -80,9 +80,9 @@ class CrawlHealth:
             log.error("%s: could not record the crawl run: %s", spider.name, exc)
 
     def _record(self, spider, summary: dict, stats: dict) -> None:
-        from jobcore.database import session_scope
-        from jobcore.store import upsert_source
-        from jobcore.tables import CrawlRun
+        from core.storage.database import session_scope
+        from core.storage.store import upsert_source
+        from core.storage.tables import CrawlRun
 
         finished = dt.datetime.now(dt.UTC)
         with session_scope() as session:

@@ -1,4 +1,4 @@
-"""Scrapy settings. JOBS_* environment variables choose database, replay, LLM… (jobcore.config)."""
+"""Scrapy settings. JOBS_* environment variables choose database, replay, LLM… (core.config)."""
 
 import os
 from pathlib import Path

@@ -2,7 +2,7 @@
 
 import os
 
-from jobcore.config import var_dir
+from core.config import var_dir
 
 os.environ.setdefault("PREFECT_HOME", str(var_dir() / "prefect"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")

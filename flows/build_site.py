@@ -6,10 +6,10 @@ from pathlib import Path
 
 from prefect import flow, task
 
-from jobcore import config
-from jobcore.build import build_site as render
-from jobcore.database import session_scope
-from jobcore.snapshot import take_snapshot, write_snapshot
+from core import config
+from core.storage.database import session_scope
+from core.storage.snapshot import take_snapshot, write_snapshot
+from services.build import build_site as render
 
 
 @task(retries=2, retry_delay_seconds=[2, 10])

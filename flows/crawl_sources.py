@@ -6,8 +6,10 @@ from prefect import flow, task
 from prefect.artifacts import create_table_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from jobcore.crawl import run_spider, spider_names
-from jobcore.migrate import upgrade
+from core import config
+from core.ingest import replay_spool as core_replay_spool
+from core.storage.migrate import upgrade
+from services.crawl import run_spider, spider_names
 
 
 @task(retries=2, retry_delay_seconds=[2, 10])
@@ -18,12 +20,8 @@ def migrate_database() -> None:
 @task
 def replay_spool() -> dict:
     """Notices kept in the spool while the database was down are stored before the crawl."""
-    from jobcore import config
-    from jobcore.commands.spool import replay_file, spool_files
-
     totals = {"stored": 0, "quarantined": 0, "left": 0}
-    for path in spool_files():
-        counts = replay_file(path, config.today())
+    for counts in core_replay_spool(config.today()).values():
         totals = {k: totals[k] + counts[k] for k in totals}
     return totals
 

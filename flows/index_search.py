@@ -6,7 +6,7 @@ from pathlib import Path
 
 from prefect import flow, task
 
-from jobcore import config
+from core import config
 from search_index import index_search as index_jobs
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from prefect import flow, task
 
-from jobcore import config
-from jobcore.publish import publish_output as publish
+from core import config
+from services.publish import publish_output as publish
 
 
 @task(retries=2, retry_delay_seconds=[5, 30])

@@ -1,9 +1,9 @@
-"""Alembic environment: the URL comes from jobcore.database (JOBS_DATABASE_URL or embedded)."""
+"""Alembic environment: the URL comes from core.storage.database (JOBS_DATABASE_URL or embedded)."""
 
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from jobcore.tables import Base
+from core.storage.tables import Base
 
 config = context.config
 target_metadata = Base.metadata
@@ -13,7 +13,7 @@ def _url() -> str:
     url = config.get_main_option("sqlalchemy.url")
     if url:
         return url
-    from jobcore.database import database_url
+    from core.storage.database import database_url
 
     return database_url()
 

@@ -5,24 +5,19 @@ Across crawls and sources, de-duplication is by the job's natural key in the sto
 
 from __future__ import annotations
 
-from scrapy.exceptions import DropItem
-
-from jobcore.fingerprint import job_fingerprint
-from jobcore.merge import facts_hash, notice_key
+from core.ingest import Outcome, same_notice_key
 from pipelines.stage import PipelineStage
 
 
 class DedupePipeline(PipelineStage):
-    def __init__(self, stats):
-        super().__init__(stats)
+    def __init__(self, crawler):
+        super().__init__(crawler)
         self.seen: set[tuple[str, str]] = set()
 
     def process_item(self, item):
-        job = item["job"]
-        key = (notice_key(job), facts_hash(job.model_dump(mode="json")))
-        item["fingerprint"] = job_fingerprint(job)
+        job = self.notice(item).job
+        key = same_notice_key(job)
         if key in self.seen:
-            self.stats.inc_value("jobs/duplicate/same_notice")
-            raise DropItem(f"duplicate notice in this crawl: {job.title}")
+            self.drop(item, Outcome("duplicate", f"duplicate notice in this crawl: {job.title}"))
         self.seen.add(key)
         return item

@@ -1,218 +1,29 @@
-"""Stage 100: raw item → normalised job facts (``normalise_job``), wrapped as a Scrapy pipeline."""
+"""Stage 100: raw item → normalised facts (``core.ingest.normalise``); a parser bug quarantines."""
 
 from __future__ import annotations
 
-import logging
-import re
-from urllib.parse import urlsplit
-
-from jobcore.schema import Stage
-from jobcore.stages import classify_stage
-from pipelines.fields.ages import parse_ages
-from pipelines.fields.dates import find_dates, parse_date
-from pipelines.fields.fees import parse_fees
-from pipelines.fields.important_dates import map_important_dates
-from pipelines.fields.links import classify_links
-from pipelines.fields.organisations import canonical_organisation
-from pipelines.fields.qualifications import qualification_levels
-from pipelines.fields.vacancies import parse_vacancies, posts_in_text
-from pipelines.sanitise import plain_lines, plain_links, plain_tables, plain_text
-from pipelines.stage import PipelineStage, item_dict
-
-log = logging.getLogger(__name__)
-
-_CEN = re.compile(r"\bCEN\s*(?:No\.?)?\s*[-\s]?\s*(\d{1,2})\s*[/\-]\s*((?:19|20)\d{2})\b", re.I)
-# "Advt No. : 03/2025", "ADVERTISEMENT No. 1457", "Advt.No. 01/2026", "Advt. No. 1803/7014/CSSC/ESTT/2025"
-_ADVT_NO = re.compile(
-    r"\b(?:advt|advertisement)\.?\s*(?:no\.?|number)\s*[:.\-]?\s*([A-Z0-9][A-Z0-9/\-]*(?:\s*/\s*[A-Z0-9\-]+)*)"
-    # "Advt. No. 05 of 2025-26": the year is part of the number
-    r"(?:\s+of\s+((?:19|20)\d{2}(?:\s*-\s*\d{2,4})?)\b)?",
-    re.I,
-)
-_ADVT_SHORT = re.compile(r"\b(?:Advt\.?|Advertisement)\s*[-:.]?\s*(\d{1,4}\s*[/\-]\s*(?:19|20)?\d{2})\b", re.I)
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d{2})\b")
-
-
-def find_advt_no(*texts: str | None) -> str | None:
-    """The advertisement (or CEN) number a text names, in a tidy form; None when it names none."""
-    for text in texts:
-        if not text:
-            continue
-        if match := _CEN.search(text):
-            return f"CEN {int(match.group(1)):02d}/{match.group(2)}"
-        if (match := _ADVT_NO.search(text)) and re.search(r"\d", match.group(1)):
-            number = re.sub(r"\s*/\s*", "/", match.group(1)).strip("-/")
-            if match.group(2):
-                number = number + "/" + re.sub(r"\s+", "", match.group(2))
-            return number[:80]
-        if match := _ADVT_SHORT.search(text):
-            return re.sub(r"\s*([/\-])\s*", "/", match.group(1))
-    return None
-
-
-MAX_POSTS = 1_000_000
-DATE_FIELDS = (
-    "apply_start", "apply_last", "fee_last", "correction_start", "correction_end", "exam_date",
-    "exam_date_end", "admit_card_date", "answer_key_date", "result_date",
-)
-_AS_ON = re.compile(r"\bas\s+(?:on|of)\s+([^.;]{0,40})", re.I)
-_AFTER_APPLYING = ("exam_date", "admit_card_date", "answer_key_date", "result_date")
-
-
-def age_as_on_in(text: str | None):
-    """``… 42 years as of August 01, 2025`` → 2025-08-01 (the summary's as-on date for ages)."""
-    for match in _AS_ON.finditer(text or ""):
-        if dates := find_dates(match.group(1)):
-            return dates[0]
-    return None
-
-
-def _drop_dates_before_applying(fields: dict, warnings: list[str]) -> None:
-    """An exam (or admit card, result) before the application opens is a typo, not a fact."""
-    start = fields.get("apply_start")
-    for name in _AFTER_APPLYING:
-        if start and fields.get(name) and fields[name] < start:
-            warnings.append(f"{name} {fields[name]} is before applications open ({start}); left empty")
-            fields.pop(name)
-            if name == "exam_date":
-                fields.pop("exam_date_end", None)
-
-
-def _is_pdf(url: str | None) -> bool:
-    return bool(url) and urlsplit(url).path.lower().endswith(".pdf")
-
-
-def normalise_job(raw: dict) -> dict:
-    """A dict in the shape of ``JobPosting`` from a RawJob's fields; never raises on bad values.
-
-    Unreadable values become None with a warning in ``warnings``.
-    """
-    warnings: list[str] = []
-    title = plain_text(raw.get("title"))
-    summary = plain_text(raw.get("summary"))
-    body = plain_text(raw.get("body_text"))
-    pdf_text = plain_text(raw.get("pdf_text"))
-    source_org = plain_text(raw.get("organisation"))
-    canonical = canonical_organisation(source_org, title, summary)
-    if canonical:
-        organisation, short = canonical
-    else:
-        organisation, short = source_org, None
-
-    stage = classify_stage(plain_text(raw.get("notice_kind")), title)
-    advt_no = find_advt_no(plain_text(raw.get("advt_no")), title, summary) or plain_text(raw.get("advt_no"))
-    year_match = _YEAR.search(title or "") or _YEAR.search(advt_no or "")
-
-    fields, events, date_warnings = map_important_dates(plain_lines(raw.get("important_dates")))
-    warnings += date_warnings
-    _drop_dates_before_applying(fields, warnings)
-    pending = fields.pop("_pending", [])
-    if pending:
-        warnings.append("dates not yet announced: " + ", ".join(sorted(set(pending))))
-
-    notice = parse_date(plain_text(raw.get("notice_date")))
-    if plain_text(raw.get("notice_date")) and not notice.start:
-        warnings.append(f"could not read the notice date {plain_text(raw.get('notice_date'))[:80]!r}")
-    expires = parse_date(plain_text(raw.get("expires")))
-
-    fees, fee_warnings = parse_fees(plain_lines(raw.get("application_fee")))
-    warnings += fee_warnings
-    ages = parse_ages(plain_lines(raw.get("age_limit")))
-    warnings += ages.warnings
-    if ages.as_on is None and (ages.minimum is not None or ages.maximum is not None):
-        ages.as_on = age_as_on_in(summary)
-    vacancies = parse_vacancies(plain_tables(raw.get("vacancy_tables")))
-    warnings += vacancies.warnings
-
-    links = classify_links(plain_links(raw.get("links")))
-    pdf_url = raw.get("pdf_url") if isinstance(raw.get("pdf_url"), str) else None
-    notification_pdf = pdf_url if pdf_url and _is_pdf(pdf_url) else None
-    notification_pdf = notification_pdf or next((lk.url for lk in links if lk.kind == "notification_pdf"), None)
-    application_link = next((lk.url for lk in links if lk.kind == "apply_online"), None)
-    official_website = next((lk.url for lk in links if lk.kind == "official_website"), None)
-
-    if pdf_text and not fields.get("apply_last"):
-        fields.update(_dates_from_notice_text(pdf_text))
-
-    eligibility = " ".join(vacancies.eligibility) or None
-    total_posts = vacancies.total or posts_in_text(title) or posts_in_text(summary)
-    if total_posts is not None and total_posts > MAX_POSTS:
-        warnings.append(f"{total_posts} posts is not a believable number of posts; left empty")
-        total_posts = None
-
-    return {
-        "source": raw.get("source"),
-        "source_kind": raw.get("source_kind") or "official",
-        "source_url": raw.get("source_url"),
-        "organisation": organisation,
-        "organisation_short": short,
-        "department": plain_text(raw.get("department")),
-        "category": plain_text(raw.get("category")),
-        "state": plain_text(raw.get("state")),
-        "title": title,
-        "description": summary or (body[:600] if body else None),
-        "stage": stage.value,
-        "advt_no": advt_no,
-        "exam_year": int(year_match.group(1)) if year_match else None,
-        "notice_date": notice.start,
-        "expires_on": expires.start,
-        "events": events,
-        **dict.fromkeys(DATE_FIELDS),
-        **fields,
-        "total_posts": total_posts,
-        "posts": vacancies.posts,
-        "qualification": qualification_levels(eligibility, title, summary, body),
-        "eligibility": eligibility,
-        "selection_process": vacancies.selection,
-        "age_min": ages.minimum,
-        "age_max": ages.maximum,
-        "age_as_on": ages.as_on,
-        "age_relaxation": ages.relaxation,
-        "age_notes": ages.notes,
-        "fees": fees,
-        "application_link": application_link,
-        "notification_pdf": notification_pdf,
-        "official_website": official_website,
-        "links": links,
-        "warnings": [w[:300] for w in warnings],
-    }
-
-
-_NOTICE_DATE_PATTERNS = {
-    "apply_start": re.compile(r"(?:opening|start|commencement)\s+date[^.\n]{0,60}?", re.I),
-    "apply_last": re.compile(r"(?:closing|last)\s+date[^.\n]{0,60}?", re.I),
-}
-
-
-def _dates_from_notice_text(text: str) -> dict:
-    """Apply dates from a notice PDF's text: the first date after 'opening/closing date'."""
-    found = {}
-    for name, pattern in _NOTICE_DATE_PATTERNS.items():
-        for match in pattern.finditer(text):
-            dates = find_dates(text[match.start(): match.end() + 40])
-            if dates:
-                found[name] = dates[0]
-                break
-    if found.get("apply_start") and found.get("apply_last") and found["apply_last"] < found["apply_start"]:
-        found.pop("apply_start")
-    return found
+from core.domain.schema import Rejection, Stage
+from core.ingest import normalise, quarantine
+from pipelines.batching import Batcher
+from pipelines.stage import PipelineStage
 
 
 class NormalisePipeline(PipelineStage):
-    """Replaces the raw item by its normalised facts; keeps the raw item for quarantine."""
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.quarantine = Batcher(quarantine, name="quarantine")
 
-    def process_item(self, item):
-        raw = item_dict(item)
-        try:
-            facts = normalise_job(raw)
-        except Exception as exc:  # a parser bug must cost one item, never the crawl
-            from pipelines.quarantine import quarantine_and_drop
-
-            log.exception("normalise failed for %s", raw.get("source_url"))
-            quarantine_and_drop(self.stats, str(raw.get("source") or "unknown"), raw.get("source_url"),
-                                f"normalise failed: {exc.__class__.__name__}: {exc}"[:300], raw)
+    async def process_item(self, item):
+        notice = self.start(item)
+        facts = normalise(notice.raw)
+        if isinstance(facts, Rejection):
+            self.drop(item, await self.quarantine.submit(facts))
         if facts["warnings"]:
             self.stats.inc_value("jobs/warning/normalise", len(facts["warnings"]))
         if facts["stage"] == Stage.other.value:
             self.stats.inc_value("jobs/stage/other")
-        return {"raw": raw, "facts": facts}
+        notice.facts = facts
+        return item
+
+    def close_spider(self):
+        self.quarantine.close()

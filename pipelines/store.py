@@ -1,77 +1,37 @@
 """Stage 400: upsert the notice under its job in PostgreSQL; count insert / update / noop.
 
-One writer thread per crawl process (``BatchWriter``) collects the notices and writes a batch
-at a time, one transaction each (``pipelines.notice_writer``), so the reactor never waits on
-the database. A notice that cannot be written is kept in the spool
-(``var/spool``); one that contradicts its job's other notices is quarantined. Nothing is
-dropped without a record.
+The notices of a page are written together, one transaction per batch, in a worker thread
+(``pipelines.batching``), so the reactor never waits on the database. A notice that cannot be
+written is kept in the spool (``var/spool``); one that contradicts its job's other notices is
+quarantined (``core.ingest.NoticeStore``). Nothing is dropped without a record.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
-from scrapy.exceptions import DropItem
-
-from pipelines.batch_writer import BatchWriter, Shared
-from pipelines.notice_writer import NoticeWriter, Written
-from pipelines.quarantine import reason_key
+from core.ingest import NoticeStore
+from pipelines.batching import Batcher
 from pipelines.stage import PipelineStage
 
 log = logging.getLogger(__name__)
-BATCH_SIZE = 100
-
-
-def _make_writer(batch_size: int = BATCH_SIZE) -> tuple[NoticeWriter, BatchWriter]:
-    notices = NoticeWriter()
-    return notices, BatchWriter(notices.write_batch, batch_size)
-
-
-_SHARED = Shared(_make_writer)
-
-
-def _or_drop(outcome, item, written):
-    try:
-        return outcome(item, written)
-    except DropItem as exc:
-        return exc
 
 
 class StorePipeline(PipelineStage):
-    def __init__(self, stats, batch_size: int | None = None):
-        super().__init__(stats)
-        if batch_size is None:
-            self.notices, self.writer = _SHARED.acquire()
-            self._release = _SHARED.release
-        else:  # a writer of its own (tests)
-            self.notices, self.writer = _make_writer(batch_size)
-            self._release = self.writer.close
+    def __init__(self, crawler, batch_size: int = 200):
+        super().__init__(crawler)
+        self.store = NoticeStore()
+        self.batches = Batcher(self.store.store, max_size=batch_size, name="store")
 
     async def process_item(self, item):
-        written: Written = await asyncio.wrap_future(self.writer.submit((item["job"], item["raw"])))
-        return self._outcome(item, written)
-
-    def process_batch(self, items: list) -> list:
-        """The stage process's way: a whole batch in one transaction, on the caller's thread."""
-        written = self.notices.write_batch([(item["job"], item["raw"]) for item in items])
-        return [_or_drop(self._outcome, item, w) for item, w in zip(items, written, strict=True)]
-
-    def _outcome(self, item, written: Written):
-        job = item["job"]
-        if written.kind == "quarantined":
-            self.stats.inc_value(f"jobs/quarantine/{reason_key(written.reason)}")
-            log.warning("quarantined %s item from %s: %s", job.source, job.source_url, written.reason)
-            raise DropItem(f"quarantined: {written.reason}")
-        if written.kind == "spooled":
-            self.stats.inc_value("jobs/error/database")
-            raise DropItem(written.reason)
-        result = written.result
-        self.stats.inc_value(f"jobs/store/{result.outcome}")
-        item["stored"] = {"outcome": result.outcome, "job_id": result.job_id, "slug": result.slug,
-                          "content_hash": result.content_hash}
-        item["merged"] = result.merged  # for the SEO stage, which takes it out of the item
+        notice = self.notice(item)
+        outcome = await self.batches.submit((notice.job, notice.raw))
+        if outcome.kind != "stored":
+            self.drop(item, outcome)
+        self.count(outcome)
+        notice.stored = outcome.result
+        log.debug("%s: %s job %s", notice.job.source, outcome.result.outcome, outcome.result.slug)
         return item
 
     def close_spider(self):
-        self._release()
+        self.batches.close()

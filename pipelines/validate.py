@@ -2,50 +2,25 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
-
-from jobcore.schema import JobPosting, Rejection
+from core.domain.schema import Rejection
+from core.domain.validate import validate_job
+from core.ingest import quarantine
+from pipelines.batching import Batcher
 from pipelines.stage import PipelineStage
-
-REQUIRED = ("title", "organisation", "source_url")
-
-
-def _reason(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(p) for p in first.get("loc", ())) or "item"
-    message = first.get("msg", "invalid").removeprefix("Value error, ")
-    return f"{where}: {message}"
-
-
-def validate_job(facts: dict, raw: dict | None = None) -> JobPosting | Rejection:
-    """A JobPosting when every required fact is present and consistent; else a Rejection."""
-    source = facts.get("source") or (raw or {}).get("source") or "unknown"
-    missing = [name for name in REQUIRED if not facts.get(name)]
-    if missing:
-        return Rejection(
-            reason=f"missing required fact: {', '.join(missing)}",
-            source=source, source_url=facts.get("source_url"), raw=raw or facts,
-        )
-    fees = facts.get("fees")
-    fee_values = fees.model_dump() if hasattr(fees, "model_dump") else (fees or {})
-    negative = [k for k, v in fee_values.items() if isinstance(v, int | float) and v < 0]
-    if negative:
-        return Rejection(reason=f"negative fee for {', '.join(negative)}", source=source,
-                         source_url=facts.get("source_url"), raw=raw or facts)
-    try:
-        return JobPosting.model_validate(facts)
-    except ValidationError as exc:
-        return Rejection(reason=_reason(exc), source=source, source_url=facts.get("source_url"),
-                         raw=raw or facts)
 
 
 class ValidatePipeline(PipelineStage):
-    def process_item(self, item):
-        from pipelines.quarantine import quarantine_and_drop
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.quarantine = Batcher(quarantine, name="quarantine")
 
-        result = validate_job(item["facts"], item["raw"])
+    async def process_item(self, item):
+        notice = self.notice(item)
+        result = validate_job(notice.facts, notice.raw)
         if isinstance(result, Rejection):
-            quarantine_and_drop(self.stats, result.source, result.source_url, result.reason, item["raw"])
-        del item["facts"]  # the job holds them, validated
-        item["job"] = result
+            self.drop(item, await self.quarantine.submit(result))
+        notice.facts, notice.job = None, result  # the job holds the facts, validated
         return item
+
+    def close_spider(self):
+        self.quarantine.close()

@@ -14,7 +14,7 @@ import re
 
 import nh3
 
-from jobcore.schema import STAGE_LABELS, Stage
+from core.domain.schema import STAGE_LABELS, Stage
 
 SUMMARY_CHARS = 600
 _SPACE = re.compile(r"\s+")
@@ -61,7 +61,7 @@ def job_url(slug: str) -> str:
 
 
 def search_document(record: dict) -> dict:
-    """The search document of one snapshot job record (see ``jobcore.snapshot.job_record``)."""
+    """The search document of one snapshot job record (see ``core.storage.snapshot.job_record``)."""
     facts = record["facts"]
     seo = record.get("seo") or {}
     stage = facts.get("stage") or Stage.other.value

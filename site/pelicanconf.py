@@ -72,7 +72,7 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 
 JOBS_SNAPSHOT = os.environ.get("JOBS_SNAPSHOT", str(ROOT / "var" / "snapshot.json"))
 JOBS_TODAY = os.environ.get("JOBS_TODAY", "")
-# Where the content-hash manifest of the last build lives (jobcore.build sets one per output).
+# Where the content-hash manifest of the last build lives (services.build sets one per output).
 JOBS_MANIFEST = os.environ.get("JOBS_SITE_MANIFEST", str(ROOT / "var" / "site-manifest.json"))
 # Processes that render pages (0: one per CPU, at most 4); the files are the same for any number.
 JOBS_BUILD_WORKERS = int(os.environ.get("JOBS_BUILD_WORKERS", "0"))

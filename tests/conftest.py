@@ -29,8 +29,8 @@ os.environ.pop("OPENAI_BASE_URL", None) if not os.environ.get("JOBS_LIVE_LLM") e
 @pytest.fixture(scope="session")
 def pg_url():
     """A real PostgreSQL 16 server (pgserver) for this test session, migrated to head."""
-    from jobcore.embedded_db import sqlalchemy_url, start_embedded
-    from jobcore.migrate import upgrade
+    from core.storage.embedded_db import sqlalchemy_url, start_embedded
+    from core.storage.migrate import upgrade
 
     server = start_embedded(Path(tempfile.mkdtemp(prefix="jobs-pg-")) / "pgdata", cleanup_mode="delete")
     url = sqlalchemy_url(server.get_uri())
@@ -73,7 +73,7 @@ def clean_db(pg_engine):
     """For tests that commit (real crawls, flows): every table empty before and after."""
     from sqlalchemy import text
 
-    from jobcore.tables import Base
+    from core.storage.tables import Base
 
     def truncate():
         with pg_engine.begin() as conn:

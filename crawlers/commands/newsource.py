@@ -16,7 +16,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.utils.conf import closest_scrapy_cfg
 
-from jobcore import config
+from core import config
 
 TEMPLATES = Path(__file__).resolve().parent / "newsource_templates"
 SLUG = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")

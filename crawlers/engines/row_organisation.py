@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.fields.organisations import canonical_organisation
+from core.domain.fields.organisations import canonical_organisation
 
 # Words that begin the post / exam / stage part of a title.
 _STOP = re.compile(

@@ -2,8 +2,8 @@
 
 import json
 
+from core.domain.fields.aggregator_post import post_to_raw
 from crawlers.base import JobSpider
-from pipelines.fields.aggregator_post import post_to_raw
 
 
 class SarkariafsarSpider(JobSpider):

@@ -9,10 +9,10 @@ own children are read. The slider above repeats 12 of the rows and is ignored. T
 import re
 from datetime import datetime
 
+from core.domain.fields.organisations import canonical_organisation
 from crawlers.base import JobSpider, clean_text
 from crawlers.engines.listing_filters import is_job_row, title_kind
 from crawlers.engines.row_organisation import named_organisation
-from pipelines.fields.organisations import canonical_organisation
 
 OWN = "./div[contains(@class, 'post-right')]"
 NOT_JOBS = {"category-top-current-affairs", "category-certificate-verification"}

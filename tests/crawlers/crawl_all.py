@@ -60,7 +60,7 @@ def crawl(names: list[str], overrides: dict | None = None) -> dict:
 def main(argv: list[str]) -> int:
     out, names = argv[0], argv[1:]
     if not names:
-        from jobcore.crawl import spider_names
+        from services.crawl import spider_names
 
         names = spider_names()
     with open(out, "w", encoding="utf-8") as handle:

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from core.domain.normalise import normalise_job
+from core.domain.schema import JobPosting
+from core.domain.validate import validate_job
 from crawlers.engines.charset import true_charset_response
 from crawlers.spiders.ar_appsc import ArAppscSpider
-from jobcore.schema import JobPosting
-from pipelines.normalise import normalise_job
-from pipelines.validate import validate_job
 from tests.crawlers.conftest import captured_response, parse_all, spider_for
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,10 +1,10 @@
 import pytest
 
+from core.domain.normalise import normalise_job
+from core.domain.schema import JobPosting
+from core.domain.validate import validate_job
 from crawlers.engines.file_dates import date_in_file_name
 from crawlers.spiders.as_apsc import AsApscSpider
-from jobcore.schema import JobPosting
-from pipelines.normalise import normalise_job
-from pipelines.validate import validate_job
 from tests.crawlers.conftest import captured_response, parse_all, spider_for
 
 

@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jobcore.crawl import run_spider
-from jobcore.tables import CrawlRun
+from core.storage.tables import CrawlRun
+from services.crawl import run_spider
 from tests.crawlers.crawl_fixture import FIXTURE_SPIDERS
 
 BAD = {
@@ -46,7 +46,7 @@ def runs(pg_url, pg_engine):
         session.expunge_all()
     mp.undo()
     yield summaries, rows
-    from jobcore.tables import Base
+    from core.storage.tables import Base
 
     with pg_engine.begin() as conn:
         names = ", ".join(t.name for t in Base.metadata.sorted_tables)

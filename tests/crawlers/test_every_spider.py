@@ -75,10 +75,10 @@ def test_crawl_through_the_replay_yields_items(crawled, slug):
 @pytest.mark.slow
 @pytest.mark.parametrize("slug", SPIDERS)
 def test_every_item_validates_with_absolute_urls_and_distinct_notices(crawled, slug, monkeypatch):
-    from jobcore.merge import notice_key
-    from jobcore.schema import JobPosting
-    from pipelines.normalise import normalise_job
-    from pipelines.validate import validate_job
+    from core.domain.merge import notice_key
+    from core.domain.normalise import normalise_job
+    from core.domain.schema import JobPosting
+    from core.domain.validate import validate_job
 
     monkeypatch.setenv("JOBS_TODAY", capture_date(slug)[:10])
     keys, problems = [], []

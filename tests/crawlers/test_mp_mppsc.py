@@ -1,9 +1,9 @@
 import pytest
 
+from core.domain.normalise import normalise_job
+from core.domain.schema import JobPosting
+from core.domain.validate import validate_job
 from crawlers.spiders.mp_mppsc import MpMppscSpider
-from jobcore.schema import JobPosting
-from pipelines.normalise import normalise_job
-from pipelines.validate import validate_job
 from tests.crawlers.conftest import captured_response, parse_all, spider_for
 
 PDF = "http://mppsc.nic.in/ATTACHMENTS_FILES/MODEL_ANSWER_FILES/2016/SSE_2018_Final_Answer_Key_12.03.2018.pdf"

@@ -1,7 +1,7 @@
+from core.domain.normalise import normalise_job
+from core.domain.schema import JobPosting
+from core.domain.validate import validate_job
 from crawlers.spiders.navy import NavySpider
-from jobcore.schema import JobPosting
-from pipelines.normalise import normalise_job
-from pipelines.validate import validate_job
 from tests.crawlers.conftest import captured_response, parse_all, spider_for
 
 

@@ -22,7 +22,7 @@ def project(tmp_path):
     for name in ("scrapy.cfg", "pyproject.toml"):
         shutil.copy(ROOT / name, copy / name)
     ignore = shutil.ignore_patterns("__pycache__", "pages", "test_*.py")
-    for package in ("crawlers", "pipelines", "jobcore", "tests"):
+    for package in ("crawlers", "pipelines", "core", "tests"):
         shutil.copytree(ROOT / package, copy / package, ignore=ignore)
     (copy / "tests" / "crawlers" / "pages").mkdir()
     return copy

@@ -1,10 +1,10 @@
 import pytest
 
+from core.domain.normalise import normalise_job
+from core.domain.schema import JobPosting
+from core.domain.validate import validate_job
 from crawlers.engines.fragments import FragmentKeys
 from crawlers.spiders.od_ossc import OdOsscSpider
-from jobcore.schema import JobPosting
-from pipelines.normalise import normalise_job
-from pipelines.validate import validate_job
 from tests.crawlers.conftest import captured_response, parse_all, spider_for
 
 ARCHIVE = "http://ossc.gov.in/archive.php"

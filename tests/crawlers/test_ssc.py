@@ -10,11 +10,11 @@ import pytest
 from scrapy.http import HtmlResponse, Request
 from scrapy.settings import Settings
 
+from core.domain.normalise import normalise_job
+from core.domain.schema import JobPosting
+from core.domain.validate import validate_job
 from crawlers.items import RawJob
 from crawlers.spiders.ssc import SscSpider
-from jobcore.schema import JobPosting
-from pipelines.normalise import normalise_job
-from pipelines.validate import validate_job
 from tests.crawlers.conftest import PAGES, captured_response, spider_for
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,8 +7,8 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from jobcore.build import tree_digest
-from jobcore.tables import CrawlRun, Job, JobEvent, Quarantine
+from core.storage.tables import CrawlRun, Job, JobEvent, Quarantine
+from services.build import tree_digest
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("prefect")]
 
@@ -49,7 +49,7 @@ def test_daily_flow_twice_on_every_source(prefect_harness, flow_env, clean_db):
     """Every spider, two at a time, as ``make demo`` runs them: sources overlap (aggregators and
     boards announce the same jobs), and the second run must still be a no-op."""
     from flows.daily import daily
-    from jobcore.crawl import spider_names
+    from services.crawl import spider_names
 
     sources = spider_names()
     assert len(sources) >= 16

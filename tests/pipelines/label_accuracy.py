@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from jobcore.fingerprint import advt_key
+from core.domain.fingerprint import advt_key
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTS = ROOT / "tests" / "crawlers" / "pages" / "sarkariafsar" / "posts.json"
@@ -28,7 +28,7 @@ def same(field: str, expected, actual) -> bool:
 
 
 def labelled_rows() -> list[tuple[dict, dict]]:
-    from jobcore.commands.normalise import normalised_row, posts_in
+    from cli.commands.normalise import normalised_row, posts_in
 
     posts = posts_in(json.loads(POSTS.read_text(encoding="utf-8")))
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["posts"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from jobcore.schema import Fees, JobPosting, Stage
+from core.domain.schema import Fees, JobPosting, Stage
 
 UPSC = {"source": "upsc", "source_url": "https://upsc.gov.in/notice", "source_kind": "official",
         "organisation": "Union Public Service Commission", "organisation_short": "UPSC"}

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from pipelines.normalise import find_advt_no, normalise_job
-from pipelines.validate import validate_job
+from core.domain.normalise import find_advt_no, normalise_job
+from core.domain.validate import validate_job
 
 BASE = {"source": "test", "source_kind": "official", "source_url": "https://rrbcdg.gov.in/notice.pdf",
         "organisation": "Railway Recruitment Board", "title": "CEN-02/2018 - Corrigendum-2 to Detailed CEN"}

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from jobcore.schema import JobPosting, Rejection
-from pipelines.normalise import normalise_job
-from pipelines.validate import validate_job
+from core.domain.normalise import normalise_job
+from core.domain.schema import JobPosting, Rejection
+from core.domain.validate import validate_job
 
 RAW = {"source": "test", "source_kind": "aggregator", "source_url": "https://example.in/post",
        "title": "RSSB VDO Recruitment 2025", "important_dates": ["Online Apply Start Date : 19 June 2025",

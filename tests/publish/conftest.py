@@ -30,7 +30,7 @@ def aws_env(monkeypatch, moto_url):
 
 @pytest.fixture
 def bucket(aws_env, request):
-    from jobcore.publish_s3 import s3_client
+    from services.publish_s3 import s3_client
 
     client = s3_client(aws_env)
     name = "site-" + request.node.name.replace("_", "-").lower()[:40].strip("-")
@@ -40,7 +40,7 @@ def bucket(aws_env, request):
 
 @pytest.fixture
 def distribution(aws_env, request):
-    from jobcore.publish_s3 import cloudfront_client
+    from services.publish_s3 import cloudfront_client
 
     client = cloudfront_client(aws_env)
     answer = client.create_distribution(DistributionConfig={

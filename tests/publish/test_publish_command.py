@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from jobcore.cli import main
+from cli.main import main
 
 
 def test_dry_run_lists_changes_and_uploads_nothing(site, bucket, capsys):

@@ -6,7 +6,7 @@ import os
 import threading
 from pathlib import Path
 
-from jobcore.publish import publish_folder, publish_output
+from services.publish import publish_folder, publish_output
 
 FILES = 120
 

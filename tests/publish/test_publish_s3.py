@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobcore.publish_s3 import (
+from services.publish_s3 import (
     HTML_CACHE,
     IMMUTABLE_CACHE,
     MANIFEST,
@@ -149,7 +149,7 @@ def test_an_unchanged_publish_creates_no_invalidation(site, bucket, distribution
 
 
 def test_the_environment_chooses_the_bucket(site, bucket, monkeypatch, tmp_path):
-    from jobcore.publish import publish_output
+    from services.publish import publish_output
 
     client, name = bucket
     monkeypatch.setenv("JOBS_S3_BUCKET", name)

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from jobcore.schema import JobPosting
+from core.domain.schema import JobPosting
 
 
 def job_record(slug: str, seo_summary: str | None = None, **facts) -> dict:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from jobcore.build import tree_digest
 from search_index import index_search
 from search_index.site_config import search_page_settings
+from services.build import tree_digest
 
 
 def test_without_meili_url_a_pagefind_bundle_is_written(snapshot, tmp_path, monkeypatch):

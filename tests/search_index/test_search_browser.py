@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
-from jobcore.build import build_site
-from jobcore.config import PROJECT_ROOT
+from core.config import PROJECT_ROOT
 from search_index import index_search, search_documents
+from services.build import build_site
 from tests.search_index.conftest import job_record
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -6,13 +6,13 @@ import sys
 
 import pytest
 
-from jobcore.config import PROJECT_ROOT
+from core.config import PROJECT_ROOT
 
 # The Pelican plugin package, importable as ``jobpages`` (as Pelican itself imports it).
 sys.path.insert(0, str(PROJECT_ROOT / "site" / "plugins"))
 
-from jobcore.build import build_site  # noqa: E402
-from jobcore.snapshot import write_snapshot
+from core.storage.snapshot import write_snapshot
+from services.build import build_site  # noqa: E402
 from tests.site.realposts import real_postings, snapshot_of
 
 TODAY = "2026-01-20"

@@ -1,7 +1,7 @@
 """Snapshots for site tests and the bench, made from the real aggregator posts (no database).
 
 The posts go through the real normaliser, validator and merge, and become snapshot records in
-the format of ``jobcore.snapshot.job_record``.
+the format of ``core.storage.snapshot.job_record``.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from pathlib import Path
 
 from slugify import slugify
 
-from jobcore.fingerprint import job_fingerprint, job_slug
-from jobcore.merge import facts_hash, merge_notices
-from jobcore.schema import JobPosting, Rejection
-from jobcore.snapshot import SNAPSHOT_VERSION, write_snapshot
-from jobcore.store import _event_date, _event_link
-from pipelines.normalise import normalise_job
-from pipelines.seo_text import template_seo
-from pipelines.validate import validate_job
+from core.domain.fingerprint import job_fingerprint, job_slug
+from core.domain.merge import facts_hash, merge_notices
+from core.domain.normalise import normalise_job
+from core.domain.schema import JobPosting, Rejection
+from core.domain.validate import validate_job
+from core.seo.template import template_seo
+from core.storage.snapshot import SNAPSHOT_VERSION, write_snapshot
+from core.storage.store import _event_date, _event_link
 
 POSTS = Path("/work/shared/realpages/aggregator__sarkariafsar_scraped_detail_posts.json")
 FEED_URL = "https://www.sarkariafsar.com/feed/posts.json"

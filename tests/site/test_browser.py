@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from jobcore.build import build_site
-from jobcore.snapshot import write_snapshot
+from core.storage.snapshot import write_snapshot
+from services.build import build_site
 from tests.site.conftest import TODAY
 from tests.site.realposts import real_postings, snapshot_of
 from tests.site.xss import SLUG, evil_record

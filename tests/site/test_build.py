@@ -7,8 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
-from jobcore.build import last_build, tree_digest
-from jobcore.config import PROJECT_ROOT
+from core.config import PROJECT_ROOT
+from services.build import last_build, tree_digest
 
 TEMPLATES = PROJECT_ROOT / "templates"
 

@@ -13,22 +13,22 @@ import pytest
 from jinja2 import DictLoader, Environment
 from jobpages.fragments import memoize_constant_partials, template_reads  # site/plugins: conftest
 
-from jobcore.build import last_build, manifest_path, tree_digest
-from jobcore.config import PROJECT_ROOT
-from jobcore.snapshot import (
+from core.config import PROJECT_ROOT
+from core.storage.snapshot import (
     RecordReader,
     iter_snapshot,
     read_record,
     read_snapshot,
     write_snapshot,
 )
+from services.build import last_build, manifest_path, tree_digest
 from tests.site.conftest import SITE_URL, TODAY
 from tests.site.realposts import expanded_postings, snapshot_of
 
 BUILD = """
 import json, logging, sys
 from pathlib import Path
-from jobcore.build import build_site
+from services.build import build_site
 logging.basicConfig(level=logging.INFO, format="%(message)s")
 print(json.dumps(build_site(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4])))
 """
@@ -152,7 +152,7 @@ def test_a_failing_helper_fails_the_build_with_its_traceback():
 def test_the_page_count_is_what_the_build_made_not_every_html_file_there(build, real_snapshot):
     output = build(real_snapshot)
     (output / "stray.html").write_text("not ours")
-    from jobcore.build import build_site
+    from services.build import build_site
 
     count = build_site(Path(output.parent / "site.json"), output, TODAY, SITE_URL)
     assert count == sum(1 for p in output.rglob("*.html")) - 1

@@ -13,7 +13,7 @@ import extruct
 import pytest
 from jobpages import jsonld  # site/plugins is on sys.path (tests/site/conftest.py)
 
-from jobcore.schema import JobPosting
+from core.domain.schema import JobPosting
 from tests.site.conftest import SITE_URL, TODAY
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

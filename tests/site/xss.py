@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from jobcore.merge import facts_hash
-from jobcore.schema import JobPosting
+from core.domain.merge import facts_hash
+from core.domain.schema import JobPosting
 
 PAYLOADS = (
     "<script>window.__xss=1;alert(1)</script>",

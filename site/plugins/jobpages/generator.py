@@ -20,9 +20,9 @@ from jinja2 import FileSystemBytecodeCache, meta
 from pelican.generators import Generator
 from pydantic import ValidationError
 
-from jobcore.config import PROJECT_ROOT
-from jobcore.schema import Stage
-from jobcore.snapshot import RecordReader, iter_snapshot
+from core.config import PROJECT_ROOT
+from core.domain.schema import Stage
+from core.storage.snapshot import RecordReader, iter_snapshot
 
 from .feeds import atom_xml, calendar_ics, rss_xml
 from .forked import can_fork, start_helpers, stop_helpers, worker_count
@@ -60,7 +60,7 @@ from .views import (
 log = logging.getLogger(__name__)
 PLUGIN_DIR = Path(__file__).resolve().parent
 # What a job's row is computed from: the row cache is dropped when any of it changes.
-CODE_ROOTS = (PLUGIN_DIR, PROJECT_ROOT / "jobcore" / "schema.py")
+CODE_ROOTS = (PLUGIN_DIR, PROJECT_ROOT / "core" / "domain" / "schema.py")
 PER_PAGE = 50
 LEND_CHECK = 8  # job pages rendered between two looks for a helper asking for more
 MIN_SHARE = 200  # fewer jobs to validate per process than this: not worth forking

@@ -11,7 +11,7 @@ import json
 
 import orjson
 
-from jobcore.schema import JobPosting
+from core.domain.schema import JobPosting
 
 from .taxonomy import ALL_INDIA
 

@@ -17,7 +17,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from jobcore.schema import JobPosting
+from core.domain.schema import JobPosting
 
 log = logging.getLogger(__name__)
 _FIELD = re.compile(r"^([A-Za-z_][\w.]*)\s*:\s*(.*)$")

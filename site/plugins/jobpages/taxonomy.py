@@ -11,7 +11,7 @@ import re
 
 from slugify import slugify
 
-from jobcore.schema import JobPosting
+from core.domain.schema import JobPosting
 
 CATEGORY_RULES: tuple[tuple[str, str], ...] = (
     ("UPSC", r"\bunion public service commission\b|\bupsc\b"),

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
-from jobcore.schema import STAGE_LABELS, JobPosting, Stage
+from core.domain.schema import STAGE_LABELS, JobPosting, Stage
 
 from .taxonomy import group_slug, job_category, job_state
 

@@ -1,0 +1,153 @@
+"""Near-duplicate jobs within one organisation: the same recruitment under another key.
+
+Two notices that do not share a natural key (an aggregator left out the advertisement number, or
+titled the job differently from the board) are the same job when they are from the same
+organisation and year, their subjects (the title without the organisation, stage and filler
+words) are similar (rapidfuzz), and none of their facts contradict each other (dates, posts,
+advertisement numbers). Shared facts that agree add to the score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from slugify import slugify
+
+from core.domain.fingerprint import advt_key, job_year
+from core.domain.schema import JobPosting
+from core.domain.stages import strip_stage_words
+
+THRESHOLD = 85.0
+DATE_FIELDS = ("apply_start", "apply_last", "exam_date")
+# A corrigendum may move a date by weeks; months apart is another recruitment.
+DATE_TOLERANCE = dt.timedelta(days=62)
+_FILLER = re.compile(
+    r"\b(bharti|vacancy|vacancies|posts?|exam(ination)?|online|offline|form|apply|notice|"
+    r"level|various|govt|government|\d+)\b",
+    re.I,
+)
+
+
+def subject(job: JobPosting) -> str:
+    """``Rajasthan Police Constable Bharti 2025 Admit Card`` → ``constable``."""
+    return _subject(job.title, job.organisation, job.organisation_short or "")
+
+
+# Every candidate is compared with many notices in a crawl: compute each subject once.
+@lru_cache(maxsize=65536)
+def _subject(title: str, organisation: str, organisation_short: str) -> str:
+    text = strip_stage_words(title).lower()
+    for words in sorted((w for w in (organisation, organisation_short) if w), key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(words.lower())}\b", " ", text)
+    text = re.sub(r"\b(rajasthan|bihar|uttar\s+pradesh|up|mp|haryana|jharkhand|railway|indian)\b", " ", text)
+    text = _FILLER.sub(" ", text)
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+@lru_cache(maxsize=16384)
+def _organisation_key(name: str) -> str:
+    return slugify(name)
+
+
+def contradiction(a: JobPosting, b: JobPosting) -> str | None:
+    """Why ``a`` and ``b`` cannot be one job, or None."""
+    if _organisation_key(a.organisation_short or a.organisation) != _organisation_key(
+        b.organisation_short or b.organisation
+    ):
+        return "different organisations"
+    year_a, year_b = job_year(a), job_year(b)
+    if year_a and year_b and year_a != year_b:
+        # "… Recruitment 2025" becomes "… Joining Order 2026" on the same page: one year apart
+        # is the same job when an application date agrees to the day.
+        same_day = any(getattr(a, n) and getattr(a, n) == getattr(b, n) for n in ("apply_start", "apply_last"))
+        if abs(year_a - year_b) > 1 or not same_day:
+            return "different years"
+    if a.advt_no and b.advt_no and advt_key(a.advt_no) != advt_key(b.advt_no):
+        return "different advertisement numbers"
+    for name in DATE_FIELDS:
+        da, db = getattr(a, name), getattr(b, name)
+        if da and db and abs(da - db) > DATE_TOLERANCE:
+            return f"{name} {da} and {db} are too far apart"
+    return None
+
+
+MAX_BONUS = 5 * len(DATE_FIELDS) + 10 + 20  # the most agreeing facts can add to the subjects' score
+
+
+def _subject_score(sa: str, sb: str) -> float:
+    return (fuzz.token_sort_ratio(sa, sb) + fuzz.token_set_ratio(sa, sb)) / 2
+
+
+def _bonus(a: JobPosting, b: JobPosting) -> float:
+    """What agreeing facts add (assuming no contradiction: a different advertisement number is one)."""
+    bonus = 0.0
+    for name in DATE_FIELDS:
+        if getattr(a, name) and getattr(a, name) == getattr(b, name):
+            bonus += 5
+    if a.total_posts and a.total_posts == b.total_posts:
+        bonus += 10
+    if a.advt_no and b.advt_no:
+        bonus += 20
+    return bonus
+
+
+def _score(a: JobPosting, b: JobPosting, subject_score: float) -> float:
+    if contradiction(a, b):
+        return 0.0
+    return min(subject_score + _bonus(a, b), 100.0)
+
+
+def similarity(a: JobPosting, b: JobPosting) -> float:
+    """0–100: how alike the two subjects are, plus agreeing facts; 0 when facts contradict."""
+    sa, sb = subject(a), subject(b)
+    if not sa or not sb:
+        return 0.0
+    return _score(a, b, _subject_score(sa, sb))
+
+
+def is_near_duplicate(a: JobPosting, b: JobPosting) -> bool:
+    return similarity(a, b) >= THRESHOLD
+
+
+def best_match(posting: JobPosting, candidates: list[tuple[object, JobPosting]]):
+    """The candidate key whose job ``posting`` duplicates best (ties: the smallest key), or None."""
+    found = scored_match(posting, candidates)
+    return found[1] if found else None
+
+
+def scored_match(posting: JobPosting, candidates: list[tuple[object, JobPosting]],
+                 subjects: list[str] | None = None) -> tuple[float, object] | None:
+    """(score, key) of ``best_match``, so that the best of several candidate lists can be taken.
+
+    The subjects are scored against all candidates at once (rapidfuzz, in C); only a candidate
+    whose subject score could still reach the threshold with every fact bonus has its facts
+    compared. The result is ``similarity`` for each candidate. ``subjects`` are the candidates'
+    (``subject`` of each), where the caller keeps them.
+    """
+    if not candidates:
+        return None
+    sa = subject(posting)
+    if not sa:
+        return None
+    if subjects is None:
+        subjects = [subject(job) for _, job in candidates]
+    by_sort = process.extract(sa, subjects, scorer=fuzz.token_sort_ratio, limit=None)
+    by_set = dict((i, score) for _, score, i in process.extract(sa, subjects, scorer=fuzz.token_set_ratio, limit=None))
+    scored = []
+    for _, sort_score, i in by_sort:
+        subject_score = (sort_score + by_set[i]) / 2
+        if not subjects[i] or subject_score + MAX_BONUS < THRESHOLD:
+            continue
+        key, job = candidates[i]
+        score = min(subject_score + _bonus(posting, job), 100.0)
+        if score >= THRESHOLD and not contradiction(posting, job):  # = _score, checking only what can pass
+            scored.append((score, key))
+    return best_of(scored)
+
+
+def best_of(scored: list[tuple[float, object]]) -> tuple[float, object] | None:
+    """The highest score; of equal scores, the smallest key."""
+    return min(scored, key=lambda pair: (-pair[0], pair[1])) if scored else None
