@@ -11,11 +11,11 @@ import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from core.domain.schema import JobPosting
-from core.ingest import Outcome
-from core.storage.store import StoreResult
+from core.ingest import Outcome, StoreResult
 
 
 def item_dict(item) -> dict:
@@ -24,8 +24,6 @@ def item_dict(item) -> dict:
     kept for other item types."""
     if isinstance(item, Mapping):
         return dict(item)
-    from itemadapter import ItemAdapter
-
     return ItemAdapter(item).asdict()
 
 

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from search_index.documents import search_document, search_documents
+from search_index.pagefind import build_pagefind
 
 __all__ = ["index_search", "search_document", "search_documents"]
 
@@ -28,6 +29,7 @@ def index_search(snapshot: dict | str | Path, site_output: str | Path) -> dict:
     started = time.monotonic()
     documents = search_documents(_load(snapshot))
     if os.environ.get("MEILI_URL", "").strip():
+        # only with MEILI_URL: the Meilisearch client is not imported for the Pagefind default
         from search_index.client import meili_client, sync_documents
         from search_index.index_settings import INDEX_UID
 
@@ -36,8 +38,6 @@ def index_search(snapshot: dict | str | Path, site_output: str | Path) -> dict:
         return {"backend": "meilisearch", "documents": len(documents), "sent": report.sent,
                 "deleted": report.deleted, "unchanged": report.unchanged,
                 "seconds": round(time.monotonic() - started, 2)}
-    from search_index.pagefind import build_pagefind
-
     indexed = build_pagefind(documents, Path(site_output))
     return {"backend": "pagefind", "documents": indexed,
             "bundle": str(Path(site_output) / "pagefind"),

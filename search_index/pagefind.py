@@ -18,6 +18,8 @@ import tempfile
 from html import escape
 from pathlib import Path
 
+from pagefind_bin import get_executable
+
 from search_index.documents import document_text
 
 BUNDLE_DIR = "pagefind"
@@ -25,8 +27,6 @@ TIMEOUT_S = 600
 
 
 def pagefind_binary() -> Path:
-    from pagefind_bin import get_executable
-
     return Path(get_executable())
 
 

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+from scrapy.spiderloader import SpiderLoader
+from scrapy.utils.project import get_project_settings
 from sqlalchemy import select
 
 from core.config import PROJECT_ROOT
@@ -16,9 +18,6 @@ from core.storage.tables import CrawlRun
 
 def spider_names() -> list[str]:
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
-    from scrapy.spiderloader import SpiderLoader
-    from scrapy.utils.project import get_project_settings
-
     return sorted(SpiderLoader.from_settings(get_project_settings()).list())
 
 

@@ -10,11 +10,6 @@ import json
 import sys
 from pathlib import Path
 
-from core.domain.fields.aggregator_post import post_to_raw
-from core.domain.schema import Rejection
-from core.domain.validate import validate_job
-from core.ingest import normalise
-
 FEED_URL = "https://www.sarkariafsar.com/feed/posts.json"
 SOURCE = "sarkariafsar"
 
@@ -34,6 +29,12 @@ def posts_in(data) -> list:
 
 def normalised_row(post, feed_url: str = FEED_URL) -> dict:
     """The printed facts of one post; ``rejected`` holds the reason when it cannot be a job."""
+    # imported when run (cli/commands/__init__.py): the ingest path
+    from core.domain.fields.aggregator_post import post_to_raw
+    from core.domain.schema import Rejection
+    from core.domain.validate import validate_job
+    from core.ingest import normalise
+
     raw = {"source": SOURCE, "source_kind": "aggregator", **post_to_raw(post, feed_url)}
     facts = normalise(raw)
     if isinstance(facts, Rejection):

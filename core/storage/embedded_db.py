@@ -44,7 +44,7 @@ def sqlalchemy_url(pg_uri: str) -> str:
 
 def start_embedded(pgdata: Path, cleanup_mode: str | None = "stop"):
     """Start (or join) the pgserver instance in ``pgdata`` and return the server handle."""
-    import pgserver
+    import pgserver  # only for the embedded default: with JOBS_DATABASE_URL it is never loaded
 
     pgdata = pgdata.resolve()
     pgdata.parent.mkdir(parents=True, exist_ok=True)

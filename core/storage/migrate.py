@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, text
 
 from core.config import PROJECT_ROOT
+from core.storage.database import database_url
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -30,12 +34,6 @@ def ensure_schema(url: str | None = None) -> None:
     A developer's first ``scrapy crawl upsc`` meets a fresh embedded database; the flows and
     ``jobs demo`` migrate first anyway. Two crawls starting together take turns.
     """
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-    from sqlalchemy import create_engine, text
-
-    from core.storage.database import database_url
-
     url = url or database_url()
     if url in _ready:
         return
