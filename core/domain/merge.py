@@ -12,11 +12,11 @@ import hashlib
 
 import orjson
 
-from core.domain.schema import FEE_CATEGORIES, JobPosting, Stage
+from core.domain.schema import FEE_CATEGORIES, JobPosting, NoticeKind, Stage
 
 LIST_FIELDS = ("events", "posts", "qualification", "selection_process", "age_notes", "links", "warnings")
 TITLE_STAGES = (Stage.recruitment, Stage.online_form)
-_NEVER_MERGED = {"source", "source_kind", "source_url", "title", "stage", "fees"}
+_NEVER_MERGED = {"source", "source_kind", "source_url", "title", "stage", "kind", "kind_reason", "fees", "evidence"}
 
 
 def canonical_json(value) -> str:
@@ -60,14 +60,19 @@ def merge_notices(notices: list[JobPosting]) -> tuple[JobPosting, dict[str, str]
         else latest
     )
 
+    recruitments = [n for n in ranked if n.kind == NoticeKind.recruitment]
+    kind_from = recruitments[0] if recruitments else latest
     merged: dict = {
         "source": ranked[0].source,
         "source_kind": ranked[0].source_kind,
         "source_url": ranked[0].source_url,
         "title": title_from.title,
         "stage": latest.stage,
+        "kind": kind_from.kind,
+        "kind_reason": kind_from.kind_reason,
     }
     provenance: dict[str, str] = {"title": title_from.source, "stage": latest.source}
+    evidence: dict = {}
     dumps = [(n, n.model_dump(mode="json")) for n in ranked]
     for name in JobPosting.model_fields:
         if name in _NEVER_MERGED or name in LIST_FIELDS:
@@ -76,6 +81,8 @@ def merge_notices(notices: list[JobPosting]) -> tuple[JobPosting, dict[str, str]
             if data[name] not in (None, "", []):
                 merged[name] = data[name]
                 provenance[name] = notice.source
+                if name in data["evidence"]:
+                    evidence[name] = data["evidence"][name]
                 break
     fees: dict = {}
     for cat in FEE_CATEGORIES:
@@ -83,12 +90,19 @@ def merge_notices(notices: list[JobPosting]) -> tuple[JobPosting, dict[str, str]
             if data["fees"][cat] is not None:
                 fees[cat] = data["fees"][cat]
                 provenance[f"fees.{cat}"] = notice.source
+                if f"fees.{cat}" in data["evidence"]:
+                    evidence[f"fees.{cat}"] = data["evidence"][f"fees.{cat}"]
                 break
     for extra in ("payment_modes", "notes"):
         fees[extra] = _union([d["fees"][extra] for _, d in dumps])
     merged["fees"] = fees
     for name in LIST_FIELDS:
         merged[name] = _union([d[name] for _, d in dumps])
+        # a list's evidence: the highest-ranked notice that cites one
+        cited = next((d["evidence"][name] for _, d in dumps if name in d["evidence"]), None)
+        if cited is not None:
+            evidence[name] = cited
+    merged["evidence"] = dict(sorted(evidence.items()))
     job = JobPosting.model_validate(merged)
     return job, dict(sorted(provenance.items()))
 

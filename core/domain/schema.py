@@ -60,6 +60,43 @@ STAGE_LABELS = {
     Stage.other: "Notice",
 }
 
+class NoticeKind(StrEnum):
+    """What a notice is. Only a recruitment starts a job; lifecycle kinds attach to their
+    recruitment; a notice that is not a job notice is stored with its kind and never published."""
+
+    recruitment = "recruitment"  # a notification, an advertisement, an online form
+    corrigendum = "corrigendum"  # a corrigendum, addendum, date extension or correction window
+    exam_schedule = "exam_schedule"
+    admit_card = "admit_card"
+    answer_key = "answer_key"
+    result = "result"  # a result, merit list, interview list, marks, cut-off, score card, joining
+    syllabus = "syllabus"
+    not_job = "not_job"  # a tender, circular, transfer order, RTI, empanelment, form, menu link…
+
+    @property
+    def is_lifecycle(self) -> bool:
+        return self not in (NoticeKind.recruitment, NoticeKind.not_job)
+
+
+# The kind a lifecycle stage implies when nothing more specific is known.
+KIND_OF_STAGE = {
+    Stage.recruitment: NoticeKind.recruitment,
+    Stage.online_form: NoticeKind.recruitment,
+    Stage.correction: NoticeKind.corrigendum,
+    Stage.date_extended: NoticeKind.corrigendum,
+    Stage.exam_date: NoticeKind.exam_schedule,
+    Stage.admit_card: NoticeKind.admit_card,
+    Stage.answer_key: NoticeKind.answer_key,
+    Stage.result: NoticeKind.result,
+    Stage.marks: NoticeKind.result,
+    Stage.score_card: NoticeKind.result,
+    Stage.cutoff: NoticeKind.result,
+    Stage.joining_order: NoticeKind.result,
+    Stage.counselling: NoticeKind.result,
+    Stage.admission: NoticeKind.not_job,
+    Stage.other: NoticeKind.recruitment,
+}
+
 LinkKind = Literal[
     "apply_online",
     "notification_pdf",
@@ -91,6 +128,21 @@ def _absolute_http_url(value: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"not an absolute http(s) URL: {value!r}")
     return value
+
+
+class Evidence(BaseModel):
+    """Where a fact was read: the document, its page (PDFs, 1-based) and the words that state it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document: str
+    page: int | None = Field(default=None, ge=1)
+    quote: CleanStr
+
+    _check_url = field_validator("document")(lambda cls, v: _absolute_http_url(v))
+
+
+Age = Annotated[int | float, Field(ge=0, le=100)]  # "16½ years" is 16.5
 
 
 class Link(BaseModel):
@@ -160,6 +212,8 @@ class JobPosting(BaseModel):
     title: CleanStr
     description: CleanStr | None = None
     stage: Stage = Stage.other
+    kind: NoticeKind | None = None  # None: the kind the stage implies (KIND_OF_STAGE)
+    kind_reason: CleanStr | None = None
     advt_no: CleanStr | None = None
     exam_year: int | None = Field(default=None, ge=1950, le=2100)
 
@@ -185,9 +239,12 @@ class JobPosting(BaseModel):
 
     salary_min: int | None = Field(default=None, ge=0)
     salary_max: int | None = Field(default=None, ge=0)
-    age_min: int | None = Field(default=None, ge=0, le=100)
-    age_max: int | None = Field(default=None, ge=0, le=100)
+    pay: CleanStr | None = None  # the pay level or scale as printed
+    age_min: Age | None = None
+    age_max: Age | None = None
     age_as_on: dt.date | None = None
+    dob_from: dt.date | None = None  # born on or after
+    dob_to: dt.date | None = None  # born on or before
     age_relaxation: CleanStr | None = None
     age_notes: list[str] = Field(default_factory=list)
     fees: Fees = Field(default_factory=Fees)
@@ -197,6 +254,8 @@ class JobPosting(BaseModel):
     official_website: str | None = None
     links: list[Link] = Field(default_factory=list)
 
+    # field name (``apply_last``, ``fees.general``, ``total_posts``…) → where it was read
+    evidence: dict[str, Evidence] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
 
     @field_validator("source_url", "application_link", "notification_pdf", "official_website")
@@ -206,6 +265,8 @@ class JobPosting(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self):
+        if self.kind is None:
+            self.kind = KIND_OF_STAGE[self.stage]
         if self.apply_start and self.apply_last and self.apply_last < self.apply_start:
             raise ValueError(
                 f"last date {self.apply_last} is before the start date {self.apply_start}"
@@ -222,6 +283,8 @@ class JobPosting(BaseModel):
             and self.salary_max < self.salary_min
         ):
             raise ValueError(f"salary maximum {self.salary_max} is below minimum {self.salary_min}")
+        if self.dob_from and self.dob_to and self.dob_to < self.dob_from:
+            raise ValueError(f"date of birth window ends ({self.dob_to}) before it starts ({self.dob_from})")
         return self
 
 

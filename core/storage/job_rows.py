@@ -15,7 +15,7 @@ JOB_COLUMNS = (
     "description", "stage", "advt_no", "exam_year", "total_posts", "qualification",
     "apply_start", "apply_last", "fee_last", "exam_date", "admit_card_date", "result_date",
     "application_link", "notification_pdf", "salary_min", "salary_max", "age_min", "age_max",
-    "age_as_on", "source", "source_url",
+    "age_as_on", "source", "source_url", "kind",
 )
 
 
@@ -60,5 +60,6 @@ class JobRow:
         merged = self.merged
         values = {c: getattr(merged, c) for c in JOB_COLUMNS}
         values["stage"] = merged.stage.value
+        values["kind"] = merged.kind.value
         return {**values, "facts": self.facts, "provenance": self.provenance,
                 "content_hash": self.content_hash, "fees": self.facts["fees"]}

@@ -54,7 +54,7 @@ def _event_link(job: JobPosting) -> str | None:
 
 
 def _event_columns(posting: JobPosting) -> dict:
-    return {"stage": posting.stage.value, "title": posting.title, "event_date": _event_date(posting),
+    return {"stage": posting.stage.value, "kind": posting.kind.value, "title": posting.title, "event_date": _event_date(posting),
             "link": _event_link(posting), "source": posting.source, "source_kind": posting.source_kind,
             "source_url": posting.source_url}
 

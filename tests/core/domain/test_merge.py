@@ -48,3 +48,23 @@ def test_two_aggregators_with_the_same_title_name_one_source_in_any_order():
             notice("sarkariexam", "aggregator", title="CSIR NET Online Form 2018", notice_date=dt.date(2018, 3, 1))]
     results = {tuple(merge_notices(list(order))[1].items()) for order in itertools.permutations(same)}
     assert len(results) == 1
+
+
+def test_each_fact_keeps_the_evidence_of_the_notice_it_was_taken_from():
+    pdf = "https://rrbcdg.gov.in/cen-09-2025.pdf"
+    official = notice("rrb_chandigarh", "official", apply_last=dt.date(2026, 3, 5), total_posts=22000,
+                      evidence={"apply_last": {"document": pdf, "page": 2, "quote": "Closing date: 05.03.2026"},
+                                "total_posts": {"document": pdf, "page": 3, "quote": "Total 22000"}})
+    aggregator = notice("sarkariafsar", "aggregator", apply_last=dt.date(2026, 3, 2), fees={"general": 500},
+                        evidence={"apply_last": {"document": "https://sarkariafsar.com/x", "quote": "Last Date : 02/03/2026"},
+                                  "fees.general": {"document": "https://sarkariafsar.com/x", "quote": "General : 500/-"}})
+    job, _ = merge_notices([aggregator, official])
+    assert job.evidence["apply_last"].document == pdf and job.evidence["apply_last"].page == 2
+    assert job.evidence["fees.general"].quote == "General : 500/-"
+    assert set(job.evidence) == {"apply_last", "total_posts", "fees.general"}
+
+
+def test_a_job_is_a_recruitment_when_any_of_its_notices_is_one():
+    admit = notice("rojgarresult", "aggregator", stage="admit_card", notice_date=dt.date(2026, 6, 1))
+    assert merge_notices([admit])[0].kind.value == "admit_card"
+    assert merge_notices([admit, NOTICES[0]])[0].kind.value == "recruitment"
