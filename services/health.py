@@ -49,6 +49,8 @@ def _hours(since: dt.datetime | None, now: dt.datetime) -> float | None:
 def _ago(hours: float | None) -> str:
     if hours is None:
         return "never"
+    if hours < 1:
+        return "within the hour"
     return f"{hours:.0f} h ago" if hours < 48 else f"{hours / 24:.0f} days ago"
 
 
