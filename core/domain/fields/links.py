@@ -7,6 +7,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from core.domain.schema import Link
+from core.domain.urls import is_http_url, is_pdf
 
 PROMOTIONAL = re.compile(
     r"whatsapp|telegram|youtube|facebook|instagram|twitter|\bapp\b|play\.google|download\s+(our\s+)?app|"
@@ -29,7 +30,7 @@ def classify_link(label: str, url: str) -> str:
     kind = _label_kind(label)
     if kind:
         return kind
-    if urlsplit(url).path.lower().endswith(".pdf"):
+    if is_pdf(url):
         return "notification_pdf"
     return "other"
 
@@ -56,7 +57,7 @@ def classify_links(raw_links: list[dict]) -> list[Link]:
         label, url = (raw.get("label") or "").strip(), (raw.get("url") or "").strip()
         if not label or not url or url in seen or is_promotional(label, url):
             continue
-        if urlsplit(url).scheme not in ("http", "https"):
+        if not is_http_url(url):
             continue
         seen.add(url)
         links.append(Link(label=label, url=url, kind=classify_link(label, url)))
