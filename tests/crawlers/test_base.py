@@ -2,14 +2,13 @@
 
 from pathlib import Path
 
-import pytest
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.utils.project import get_project_settings
 from twisted.python.failure import Failure
 
 from crawlers.base import JobSpider, clean_text, undecodable_share
 from crawlers.health import run_summary
-from tests.crawlers.conftest import spider_for
+from tests.crawlers.conftest import captured_file, spider_for
 
 FIXTURES = Path(__file__).resolve().parent / "pages" / "_fixtures"
 BOARD = "http://bad-input.example/notices.html"
@@ -87,7 +86,7 @@ def test_follow_pdf_puts_readable_text_in_the_item():
     item = spider.make_job(board_response(), title="JHT 2018")
     request = spider.follow_pdf(board_response(), "/pdf/ssc_jht2018_notice.pdf", item)
     assert request.dont_filter and item["pdf_url"] == "http://bad-input.example/pdf/ssc_jht2018_notice.pdf"
-    pdf = Response(request.url, body=(FIXTURES / "ssc_jht2018_notice.pdf").read_bytes(), request=request)
+    pdf = Response(request.url, body=captured_file("_fixtures", request.url).read_bytes(), request=request)
 
     async def collect():
         return [x async for x in request.callback(pdf, **request.cb_kwargs)]
