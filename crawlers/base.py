@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -12,11 +11,11 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from core import config
+from core.domain.urls import absolute_url
 from crawlers.items import RawJob
 from crawlers.pdf_text import pdf_text
 from crawlers.redirects import soft_redirect_target
 
-_JS_LINK = re.compile(r"^\s*(javascript|mailto|tel|data|vbscript):", re.I)
 _SPACE = re.compile(r"\s+")
 
 
@@ -25,24 +24,6 @@ def clean_text(parts) -> str:
     if isinstance(parts, str):
         parts = [parts]
     return _SPACE.sub(" ", " ".join(p for p in parts if p).replace("\u00a0", " ")).strip()
-
-
-def absolute_link(response: Response, href: str | None) -> str | None:
-    """An absolute http(s) URL for a scraped href, or None for empty, script and mail links.
-
-    Real boards write ``_http://…``, hrefs with spaces and empty hrefs; all are handled here.
-    """
-    if href is None:
-        return None
-    href = href.strip().strip("'\"")
-    if not href or href == "#" or _JS_LINK.match(href):
-        return None
-    href = re.sub(r"^_+(https?://)", r"\1", href)
-    url = urljoin(response.url, href.replace(" ", "%20"))
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return url
 
 
 MAX_UNDECODABLE_SHARE = 0.001
@@ -159,7 +140,7 @@ class JobSpider(scrapy.Spider):
         """Every usable link inside ``selector`` as ``{"label", "url"}``."""
         links = []
         for anchor in selector.css("a"):
-            url = absolute_link(response, anchor.attrib.get("href"))
+            url = absolute_url(response.url, anchor.attrib.get("href"))
             label = clean_text(anchor.css("::text").getall())
             if url and label:
                 links.append({"label": label, "url": url})

@@ -80,6 +80,8 @@ class CrawlHealth:
             log.error("%s: could not record the crawl run: %s", spider.name, exc)
 
     def _record(self, spider, summary: dict, stats: dict) -> None:
+        # Here, not at the top: the database layer takes ~1 s to import, and parse-only crawls
+        # (tests, `-s ITEM_PIPELINES={}`, JOBS_RECORD_RUNS=0) never record a run.
         from core.storage.database import session_scope
         from core.storage.store import upsert_source
         from core.storage.tables import CrawlRun

@@ -3,6 +3,9 @@
     python -m crawlers.mirror_boards                       # the committed test mirror (36 boards)
     python -m crawlers.mirror_boards --out DIR --limit 0   # every organisation with postings
 
+The scrape is read from ``shared/realpages/`` beside the repository (``JOBS_SHARED_DIR`` names
+another ``shared`` folder).
+
 Each board page holds one organisation's real postings (title, link, PDF link, date) from
 ``official__multi_org_scraped_notice_links.json`` inside a realistic layout: header, a menu with a
 dropdown, a sidebar of tenders / RTI / "download our app", HTML comments holding old rows,
@@ -17,13 +20,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = Path("/work/shared/realpages/official__multi_org_scraped_notice_links.json")
+SOURCE_NAME = "realpages/official__multi_org_scraped_notice_links.json"
 TEST_MIRROR = ROOT / "tests" / "crawlers" / "pages" / "notice_board"
 CONFIG = ROOT / "crawlers" / "notice_boards.json"
 LAYOUTS = ("list", "table", "cards", "marquee")
@@ -239,8 +243,19 @@ SELECTORS = {"table": {"rows": "table.notices tbody tr", "title": "td.subject a"
                        "date": "td.date", "link": "td.subject a"}}
 
 
+def source_file() -> Path:
+    """The multi-organisation scrape: in ``$JOBS_SHARED_DIR``, else in ``shared/`` beside the
+    repository (a worktree's too: ``<project root>/../shared``)."""
+    shared = Path(os.environ.get("JOBS_SHARED_DIR") or ROOT.parent / "shared")
+    path = shared / SOURCE_NAME
+    if not path.is_file():
+        raise FileNotFoundError(f"the multi-organisation scrape is not at {path}: put shared/ beside "
+                                "the repository or set JOBS_SHARED_DIR to the shared folder")
+    return path
+
+
 def build(out: Path, limit: int, config: Path | None) -> list[dict]:
-    data = json.loads(SOURCE.read_text(encoding="utf-8"))
+    data = json.loads(source_file().read_text(encoding="utf-8"))
     boards = select_boards(data, limit)
     out.mkdir(parents=True, exist_ok=True)
     urls, expected, rows = {}, {}, []
@@ -280,7 +295,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=None,
                         help=f"also write the spider's board list (the test mirror: {CONFIG})")
     args = parser.parse_args(argv)
-    boards = build(args.out, args.limit, args.config)
+    try:
+        boards = build(args.out, args.limit, args.config)
+    except FileNotFoundError as exc:
+        parser.exit(2, f"error: {exc}\n")
     print(f"{len(boards)} boards, {sum(len(b['notices']) for b in boards)} notices → {args.out}")
     return 0
 

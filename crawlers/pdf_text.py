@@ -50,6 +50,7 @@ def garbled_share(text: str) -> float:
 
 def pdf_text(body: bytes) -> PdfText:
     """Extract the text layer of a PDF body; never raises."""
+    # Here, not at the top: pypdf takes ~0.3 s to import and most spiders never fetch a PDF.
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 

@@ -7,6 +7,8 @@ import re
 from scrapy.http import Response, TextResponse
 from w3lib.html import get_meta_refresh
 
+from core.domain.urls import absolute_url
+
 _JS_LOCATION = re.compile(
     r"""(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*['"]([^'"]+)['"]"""
     r"""|location\.(?:replace|assign)\(\s*['"]([^'"]+)['"]\s*\)""",
@@ -26,8 +28,8 @@ def soft_redirect_target(response: Response) -> str | None:
     if _OBJECT_MOVED.search(text):
         href = response.css("a::attr(href)").get()
         if href:
-            return response.urljoin(href.strip())
+            return absolute_url(response.url, href)
     match = _JS_LOCATION.search(text)
     if match:
-        return response.urljoin((match.group(1) or match.group(2)).strip())
+        return absolute_url(response.url, match.group(1) or match.group(2))
     return None

@@ -9,11 +9,14 @@ captured files::
               "http://upsc.gov.in/notice.pdf": {"file": "notice.pdf", "headers": {"Content-Type": "application/pdf"}},
               "http://slow.example/": {"file": "home.html", "delay": 40},
               "http://down.example/": {"file": "error.html", "status": 500},
-              "http://cut.example/": {"file": "home.html", "truncate": 2000}}}
+              "http://cut.example/": {"file": "home.html", "truncate": 2000},
+              "http://hssc.gov.in/": "../notice_board/real/hssc_gov_in_home_2018.html"}}
 
 ``status`` and ``headers`` are sent as captured (a 301 with its ``Location`` is followed by
 Scrapy's own redirect middleware); ``delay`` holds the answer back (timeouts); ``truncate`` sends
-that many bytes of the body and closes the connection (Scrapy sees a data loss).
+that many bytes of the body and closes the connection (Scrapy sees a data loss). A ``file`` is
+relative to its ``urls.json``: a page several sources replay is stored once, and the others name
+it by a relative path (``capture_file``).
 
 Requests keep their original URLs everywhere in Scrapy (robots.txt, redirects, dupefilter, cache);
 only the last hop, the real Twisted HTTP client, talks to the loopback server. A URL that was not
@@ -59,6 +62,12 @@ class Capture:
     truncate: int | None = None  # send only this many bytes of the body, then drop the connection
 
 
+def capture_file(manifest: Path, name: str) -> Path:
+    """The file a ``urls.json`` entry names, relative to that manifest's real folder (a folder
+    linked into another replay root still finds the pages it shares with its siblings)."""
+    return (manifest.resolve().parent / name).resolve()
+
+
 def load_captures(root: Path) -> dict[str, Capture]:
     captures: dict[str, Capture] = {}
     for manifest in sorted(root.glob("*/urls.json")):
@@ -66,7 +75,10 @@ def load_captures(root: Path) -> dict[str, Capture]:
         for url, entry in data.get("urls", {}).items():
             if isinstance(entry, str):
                 entry = {"file": entry}
-            file = manifest.parent / entry["file"] if entry.get("file") else None
+            file = capture_file(manifest, entry["file"]) if entry.get("file") else None
+            if file is not None and not file.is_file():
+                log.warning("replay: %s names %s, which does not exist", manifest, file)
+                continue
             headers = dict(entry.get("headers", {}))
             if file is not None and not any(k.lower() == "content-type" for k in headers):
                 headers["Content-Type"] = _TYPES.get(file.suffix.lower()) or (

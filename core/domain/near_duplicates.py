@@ -24,6 +24,9 @@ THRESHOLD = 85.0
 DATE_FIELDS = ("apply_start", "apply_last", "exam_date")
 # A corrigendum may move a date by weeks; months apart is another recruitment.
 DATE_TOLERANCE = dt.timedelta(days=62)
+# Words too common in one organisation's titles to tell two of its recruitments apart, taken out
+# after the stage words (``strip_stage_words``). Not the stage list: single words that a subject
+# keeps ("bharti", "vacancy", "exam", "online") weigh nothing in the fuzzy match.
 _FILLER = re.compile(
     r"\b(bharti|vacancy|vacancies|posts?|exam(ination)?|online|offline|form|apply|notice|"
     r"level|various|govt|government|\d+)\b",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from core.domain.fields.ages import parse_ages
 from core.domain.fields.dates import find_dates, parse_date
@@ -15,6 +14,7 @@ from core.domain.fields.qualifications import qualification_levels
 from core.domain.fields.vacancies import parse_vacancies, posts_in_text
 from core.domain.sanitise import plain_lines, plain_links, plain_tables, plain_text
 from core.domain.stages import classify_stage
+from core.domain.urls import is_pdf
 
 _CEN = re.compile(r"\bCEN\s*(?:No\.?)?\s*[-\s]?\s*(\d{1,2})\s*[/\-]\s*((?:19|20)\d{2})\b", re.I)
 # "Advt No. : 03/2025", "ADVERTISEMENT No. 1457", "Advt.No. 01/2026", "Advt. No. 1803/7014/CSSC/ESTT/2025"
@@ -73,10 +73,6 @@ def _drop_dates_before_applying(fields: dict, warnings: list[str]) -> None:
                 fields.pop("exam_date_end", None)
 
 
-def _is_pdf(url: str | None) -> bool:
-    return bool(url) and urlsplit(url).path.lower().endswith(".pdf")
-
-
 def normalise_job(raw: dict) -> dict:
     """A dict in the shape of ``JobPosting`` from a RawJob's fields; never raises on bad values.
 
@@ -121,7 +117,7 @@ def normalise_job(raw: dict) -> dict:
 
     links = classify_links(plain_links(raw.get("links")))
     pdf_url = raw.get("pdf_url") if isinstance(raw.get("pdf_url"), str) else None
-    notification_pdf = pdf_url if pdf_url and _is_pdf(pdf_url) else None
+    notification_pdf = pdf_url if is_pdf(pdf_url) else None
     notification_pdf = notification_pdf or next((lk.url for lk in links if lk.kind == "notification_pdf"), None)
     application_link = next((lk.url for lk in links if lk.kind == "apply_online"), None)
     official_website = next((lk.url for lk in links if lk.kind == "official_website"), None)

@@ -11,35 +11,62 @@ from functools import lru_cache
 
 from core.domain.schema import Stage
 
-# Order matters: the first pattern that matches wins ("Revised Exam Date" before "Exam").
-STAGE_PATTERNS: list[tuple[Stage, re.Pattern]] = [
+# The one list of the words that name a stage, in the order stages are tried: the first stage
+# whose words a text holds wins ("Revised Exam Date" is an exam date before it is a revision).
+# Each stage has two groups of regex phrases: the words aggregators swap in a page's title as the
+# job moves on ("… Online Form 2025" → "… Admit Card 2025"), which ``strip_stage_words`` takes out
+# to find the job's subject, then the other words that name it. Fingerprints and slugs are made
+# from the subject, so a phrase moved into or out of the first group re-keys stored jobs.
+STAGE_WORDS: list[tuple[Stage, tuple[str, ...], tuple[str, ...]]] = [
     # instructions for filling the OMR sheet come before the exam; they are not marks
-    (Stage.other, re.compile(r"\bomr\s+sheet\s+instructions?\b|\binstructions?\s+for\s+(the\s+)?omr\b", re.I)),
-    (Stage.joining_order, re.compile(r"\bjoining\s+(order|letter)s?\b", re.I)),
-    (Stage.counselling, re.compile(r"\b(counsell?ing|mop[- ]?up|seat\s+allot\w*|choice\s+filling)\b", re.I)),
-    (Stage.score_card, re.compile(r"\bscore\s*card\b", re.I)),
-    (Stage.cutoff, re.compile(r"\bcut[- ]?off\b", re.I)),
-    (Stage.marks, re.compile(r"\b(marks|omr\s+sheet|merit\s+list|rank\s+list)\b", re.I)),
-    (Stage.answer_key, re.compile(r"\b(answer\s*keys?|response\s+sheet|उत्तर\s*कुंजी)\b", re.I)),
-    (Stage.result, re.compile(r"\b(results?|selected\s+candidates|selection\s+list|परिणाम)\b", re.I)),
-    (Stage.admit_card, re.compile(r"\b(admit\s*cards?|call\s*letters?|hall\s*tickets?|e-?admit|प्रवेश\s*पत्र)\b", re.I)),
-    (Stage.date_extended, re.compile(r"\b(date\s+extended|extension\s+of\s+(last\s+)?date|stand\s+extended|extended)\b", re.I)),
-    (Stage.correction, re.compile(r"\b(correction|edit\s+window|modify|modification)\b", re.I)),
-    (Stage.exam_date, re.compile(r"\b(exam(ination)?\s+(date|schedule|city)|interview\s+(details|schedule)|schedule\s+of|(pet|pst|pmt)\s*(/\s*(pet|pst|pmt))*\s+date|date\s+sheet|time\s*table)\b", re.I)),
-    (Stage.admission, re.compile(r"\b(admissions?|entrance|prospectus)\b", re.I)),
-    (Stage.online_form, re.compile(r"\b(online\s+(form|application|apply)|apply\s+online|application\s+form|registration)\b", re.I)),
-    (Stage.recruitment, re.compile(r"\b(recruitment|vacanc(y|ies)|posts?\s+of|advertisement|advt\.?|notification|cen[- ]?\d|bharti|भर्ती)\b", re.I)),
+    (Stage.other, (), (r"omr\s+sheet\s+instructions?", r"instructions?\s+for\s+(the\s+)?omr")),
+    (Stage.joining_order, (r"joining\s+orders?",), (r"joining\s+letters?",)),
+    (Stage.counselling, (r"counsell?ing", r"mop[- ]?up"), (r"seat\s+allot\w*", r"choice\s+filling")),
+    (Stage.score_card, (r"score\s*cards?",), ()),
+    (Stage.cutoff, (r"cut[- ]?off",), ()),
+    (Stage.marks, (r"marks", r"omr\s+sheet"), (r"merit\s+list", r"rank\s+list")),
+    (Stage.answer_key, (r"answer\s*keys?",), (r"response\s+sheet", r"उत्तर\s*कुंजी")),
+    (Stage.result, (r"results?",), (r"selected\s+candidates", r"selection\s+list", r"परिणाम")),
+    (Stage.admit_card, (r"admit\s*cards?",),
+     (r"call\s*letters?", r"hall\s*tickets?", r"e-?admit", r"प्रवेश\s*पत्र")),
+    (Stage.date_extended, (r"date\s+extended",),
+     (r"extension\s+of\s+(last\s+)?date", r"stand\s+extended", r"extended")),
+    (Stage.correction, (r"correction",), (r"edit\s+window", r"modify", r"modification")),
+    (Stage.exam_date, (r"exam(ination)?\s+dates?",),
+     (r"exam(ination)?\s+(schedule|city)", r"interview\s+(details|schedule)", r"schedule\s+of",
+      r"(pet|pst|pmt)\s*(/\s*(pet|pst|pmt))*\s+date", r"date\s+sheet", r"time\s*table")),
+    (Stage.admission, (), (r"admissions?", r"entrance", r"prospectus")),
+    (Stage.online_form,
+     (r"online\s+form", r"offline\s+form", r"online\s+application", r"apply\s+online",
+      r"application\s+form"),
+     (r"online\s+apply", r"registration")),
+    (Stage.recruitment, (r"notification", r"recruitment"),
+     (r"vacanc(y|ies)", r"posts?\s+of", r"advertisement", r"advt\.?", r"cen[- ]?\d", r"bharti", r"भर्ती")),
 ]
 
-_STRIP = re.compile(
-    r"\b(final|revised|new|latest|download|check|released?|out|declared|available|now|"
-    r"online\s+form|offline\s+form|online\s+application|apply\s+online|application\s+form|"
-    r"admit\s*cards?|answer\s*keys?|results?|score\s*cards?|cut[- ]?off|marks|"
-    r"joining\s+orders?|counsell?ing|exam(ination)?\s+dates?|date\s+extended|correction|"
-    r"notification|recruitment|details|interview|written|schedule|omr\s+sheet|instructions?|"
-    r"fictitious\s+fee|mop[- ]?up|of|for|the|and|in)\b",
-    re.I,
-)
+
+def _any_word(phrases, whole_words: bool = True) -> re.Pattern:
+    edge = r"\b" if whole_words else ""
+    return re.compile(edge + "(" + "|".join(phrases) + ")" + edge, re.I)
+
+
+def stage_pattern(*stages: Stage, whole_words: bool = True) -> re.Pattern:
+    """The words that name any of ``stages``, as one pattern. ``whole_words=False`` also finds
+    them inside file-name labels (``Notice_Final_Result_Technician``, ``Result2``)."""
+    phrases = [p for stage, title, other in STAGE_WORDS if stage in stages for p in title + other]
+    return _any_word(phrases, whole_words)
+
+
+STAGE_PATTERNS: list[tuple[Stage, re.Pattern]] = [(stage, stage_pattern(stage)) for stage, _, _ in STAGE_WORDS]
+
+# Words that come and go in a title with its stage without naming one: how the stage is announced
+# ("Result Declared", "Download Admit Card", "Revised Exam Dates"), interview and schedule notices,
+# and the small words the stripped phrases leave behind.
+_ANNOUNCEMENT = (r"final", r"revised", r"new", r"latest", r"download", r"check", r"released?", r"out",
+                 r"declared", r"available", r"now")
+_LEFT_OVER = (r"details", r"interview", r"written", r"schedule", r"instructions?", r"fictitious\s+fee",
+              r"of", r"for", r"the", r"and", r"in")
+_STRIP = _any_word(_ANNOUNCEMENT + tuple(p for _, title, _ in STAGE_WORDS for p in title) + _LEFT_OVER)
 
 
 def classify_stage(*texts: str | None) -> Stage:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.conf import closest_scrapy_cfg
 
 from core import config
@@ -117,8 +118,6 @@ class Command(ScrapyCommand):
         if len(args) != 2:
             raise UsageError("give a slug and a URL")
         source = validate(args[0], args[1], opts.organisation, opts.state)
-        from scrapy.spiderloader import SpiderLoader
-
         existing = set(SpiderLoader.from_settings(self.settings).list())
         root = Path(closest_scrapy_cfg()).parent
         for path in write(root, render(source, config.today()), existing, source.slug):

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
+
+from core.domain.urls import absolute_url, is_pdf
+from crawlers.base import clean_text
 
 THRESHOLD = 2.5
 
-_SPACE = re.compile(r"\s+")
-_JS_LINK = re.compile(r"^\s*(javascript|mailto|tel|data|vbscript):", re.I)
 
 # Containers whose links are navigation, not notices (tags, or id/class words).
 _CHROME_TAGS = {"nav", "header", "footer"}
@@ -89,29 +90,6 @@ class Notice:
     fragment: str = ""
 
 
-def clean(text: str) -> str:
-    return _SPACE.sub(" ", (text or "").replace("\u00a0", " ")).strip()
-
-
-def absolute(base_url: str, href: str | None) -> str | None:
-    """An absolute http(s) URL, or None for empty, ``#``, script and mail links."""
-    if href is None:
-        return None
-    href = href.strip().strip("'\"")
-    if not href or href.startswith("#") or _JS_LINK.match(href):
-        return None
-    href = re.sub(r"^_+(https?://)", r"\1", href)
-    url = urljoin(base_url, href.replace(" ", "%20"))
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return url
-
-
-def is_pdf(url: str | None) -> bool:
-    return bool(url) and ".pdf" in urlsplit(url).path.lower()
-
-
 def text_of(element) -> str:
     """Visible text of an element: no scripts, styles or comments (lxml keeps those as nodes)."""
     parts = []
@@ -128,7 +106,7 @@ def text_of(element) -> str:
             parts.append(node.text)
         if node is not element and node.tail:
             parts.append(node.tail)
-    return clean(" ".join(parts))
+    return clean_text(" ".join(parts))
 
 
 def label_of(anchor) -> str:
@@ -137,7 +115,7 @@ def label_of(anchor) -> str:
     if text:
         return text
     image = next(iter(anchor.iter("img")), None)
-    return clean(anchor.get("title") or (image.get("alt") if image is not None else "") or "")
+    return clean_text(anchor.get("title") or (image.get("alt") if image is not None else "") or "")
 
 
 def _titled(anchor) -> bool:
@@ -208,7 +186,7 @@ def _describe(row, base_url: str) -> Notice:
     anchors = [row] if row.tag == "a" else list(row.iter("a"))
     links = []
     for anchor in anchors:
-        url = absolute(base_url, anchor.get("href"))
+        url = absolute_url(base_url, anchor.get("href"))
         label = label_of(anchor)
         if url and label and not any(link["url"] == url for link in links):
             links.append({"label": label, "url": url})
@@ -240,7 +218,7 @@ def _row_title(row_text: str, anchors, date_match) -> str:
                 and len(title) > len(label) + 8:
             head, found, tail = title.rpartition(label)
             title = f"{head} {tail}" if found else title
-    return clean(title).strip(" -:|»") or clean(row_text)
+    return clean_text(title).strip(" -:|»") or clean_text(row_text)
 
 
 def _features(row, notice: Notice, page_links: int, cache: dict) -> dict[str, float]:

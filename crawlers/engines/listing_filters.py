@@ -4,25 +4,30 @@ from __future__ import annotations
 
 import re
 
+from core.domain.schema import Stage
+from core.domain.stages import stage_pattern
+
 # Box headings of aggregator home pages → the notice kind of their rows; None = not job notices.
 BOX_KINDS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(r"syllabus|admission|certificate|important|jobs?\s+by\b", re.I), None),
-    (re.compile(r"answer\s*key", re.I), "Answer Key"),
-    (re.compile(r"admit\s*card", re.I), "Admit Card"),
+    (stage_pattern(Stage.answer_key), "Answer Key"),
+    (stage_pattern(Stage.admit_card), "Admit Card"),
     (re.compile(r"document\s*verification", re.I), "Document Verification"),
-    (re.compile(r"result", re.I), "Result"),
+    (stage_pattern(Stage.result), "Result"),
     (re.compile(r"(on|off)line\s*form|latest\s*jobs?|recruitment|\bjobs\b|diploma|\biti\b|[bm]\.?\s*tech", re.I),
      "Latest Jobs"),
 ]
 MIXED_BOX = re.compile(r"new\s+updates|latest\s+updates|what'?s\s+new", re.I)
 
-# The kind a row's own title states, for boxes that mix kinds ("New Updates").
+# The kind a row's own title states, for boxes that mix kinds ("New Updates"), from the stage
+# words of ``core.domain.stages``. Syllabi, admissions and counselling are not job notices.
 TITLE_KINDS: list[tuple[re.Pattern, str | None]] = [
-    (re.compile(r"syllabus|admission|counsell?ing", re.I), None),
-    (re.compile(r"answer\s*key", re.I), "Answer Key"),
-    (re.compile(r"admit\s*card|call\s*letter|hall\s*ticket", re.I), "Admit Card"),
+    (re.compile(r"syllabus", re.I), None),
+    (stage_pattern(Stage.admission, Stage.counselling), None),
+    (stage_pattern(Stage.answer_key), "Answer Key"),
+    (stage_pattern(Stage.admit_card), "Admit Card"),
     (re.compile(r"document\s*verification", re.I), "Document Verification"),
-    (re.compile(r"result|merit\s+list|score\s*card|cut\s*-?off", re.I), "Result"),
+    (stage_pattern(Stage.result, Stage.marks, Stage.score_card, Stage.cutoff), "Result"),
     (re.compile(r"form|recruitment|vacanc|bharti|apply|notification", re.I), "Latest Jobs"),
 ]
 

@@ -6,6 +6,7 @@ never seen (the test counts them). The page declares windows-1252 but its bytes 
 
 import re
 
+from core.domain.urls import is_pdf
 from crawlers.base import JobSpider, clean_text
 from crawlers.engines.charset import true_charset_response
 from crawlers.engines.file_dates import date_in_file_name
@@ -41,5 +42,5 @@ class ArAppscSpider(JobSpider):
                 notice_date=date_in_file_name(notice["url"]),
                 notice_kind=kind.group(1) if kind else None,
                 links=links,
-                pdf_url=notice["url"] if notice["url"].lower().endswith(".pdf") else None,
+                pdf_url=notice["url"] if is_pdf(notice["url"]) else None,
             )

@@ -7,6 +7,7 @@ raw spaces (``Notification_CCM_19 Jan_18.pdf``). Rows read "Kind: subject" or
 
 import re
 
+from core.domain.urls import is_pdf
 from crawlers.base import JobSpider, clean_text
 from crawlers.engines.charset import true_charset_response
 from crawlers.engines.file_dates import date_in_file_name
@@ -43,5 +44,5 @@ class AsApscSpider(JobSpider):
                 advt_no=advt,
                 notice_date=date_in_file_name(url),
                 links=[{"label": text, "url": url}],
-                pdf_url=url if url.lower().endswith(".pdf") else None,
+                pdf_url=url if is_pdf(url) else None,
             )

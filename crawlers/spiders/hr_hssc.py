@@ -7,7 +7,8 @@ and are ignored; rows without a link are keyed by page URL + fragment.
 
 import re
 
-from crawlers.base import JobSpider, absolute_link, clean_text
+from core.domain.urls import absolute_url
+from crawlers.base import JobSpider, clean_text
 from crawlers.engines.aspnet import AspNetBoardMixin
 from crawlers.engines.fragments import FragmentKeys
 from crawlers.engines.notice_filter import is_job_notice
@@ -47,7 +48,7 @@ class HrHsscSpider(AspNetBoardMixin, JobSpider):
             image = anchor.css("img")
             title = clean_text(image.attrib.get("title") or image.attrib.get("alt")
                                or anchor.attrib.get("title"))
-            url = absolute_link(response, anchor.attrib.get("href"))
+            url = absolute_url(response.url, anchor.attrib.get("href"))
             if not url or not is_job_notice(title) or _GENERIC.match(title):
                 continue
             yield self.make_job(response, source_url=url, title=title,

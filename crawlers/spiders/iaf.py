@@ -2,6 +2,7 @@
 
 import re
 
+from core.domain.urls import absolute_url
 from crawlers.base import JobSpider, clean_text
 
 # What's New mixes recruitment with pensioner notices, rescue operations and honours.
@@ -36,7 +37,8 @@ def event_dates(response) -> dict[str, str]:
     """URL → "04 Aug 2016" from the Events and Press Release tickers (day-month and year are split)."""
     dates = {}
     for row in response.css("ul.activityTicker li"):
-        href = row.css(".news-contnt a::attr(href)").get()
-        if href:
-            dates.setdefault(response.urljoin(href), clean_text(row.css(".calendrIcon ::text").getall()))
+        # the same URL links_in gives the What's New link, so that the two meet
+        url = absolute_url(response.url, row.css(".news-contnt a::attr(href)").get())
+        if url:
+            dates.setdefault(url, clean_text(row.css(".calendrIcon ::text").getall()))
     return dates

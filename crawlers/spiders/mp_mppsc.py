@@ -6,6 +6,7 @@ commission's beta website, which is not a notice); everything else is navigation
 
 import re
 
+from core.domain.urls import is_pdf
 from crawlers.base import JobSpider
 from crawlers.engines.file_dates import date_in_file_name
 from crawlers.engines.notice_filter import is_job_notice
@@ -22,7 +23,7 @@ class MpMppscSpider(JobSpider):
 
     def parse(self, response):
         for link in self.links_in(response, response.css("p.style8")):
-            if not link["url"].lower().endswith(".pdf") or not is_job_notice(link["label"]):
+            if not is_pdf(link["url"]) or not is_job_notice(link["label"]):
                 continue
             kind = _KIND.match(link["label"])
             yield self.make_job(

@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from crawlers.base import JobSpider, absolute_link, clean_text
-from crawlers.engines.link_scoring import DATE, board_notices, is_pdf
+from core.domain.urls import absolute_url, is_pdf
+from crawlers.base import JobSpider, clean_text
+from crawlers.engines.link_scoring import DATE, board_notices
 
 BOARDS_FILE = Path(__file__).resolve().parent.parent / "notice_boards.json"
 
@@ -90,7 +91,7 @@ class NoticeBoardSpider(JobSpider):
                 date = found.group(0) if found else None
             links = self.links_in(response, row)
             link_node = row.css(selectors["link"]) if selectors.get("link") else row.css("a")
-            link = absolute_link(response, link_node.attrib.get("href")) if link_node else None
+            link = absolute_url(response.url, link_node.attrib.get("href")) if link_node else None
             yield {"title": title, "date": date, "link": link or None,
                    "pdf_link": next((lk["url"] for lk in links if is_pdf(lk["url"])), None),
                    "links": links, "fragment": f"row-{number}"}

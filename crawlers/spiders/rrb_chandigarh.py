@@ -1,5 +1,6 @@
 """RRB Chandigarh's notice table (DATE / SUBJECT): broken markup, rows without links, CEN numbers."""
 
+from core.domain.urls import is_pdf
 from crawlers.base import JobSpider, clean_text
 
 MAX_TITLE = 220
@@ -32,5 +33,5 @@ class RrbChandigarhSpider(JobSpider):
                 notice_date=date,
                 body_text=text if text != title else None,
                 links=links,
-                pdf_url=next((lk["url"] for lk in links if lk["url"].lower().endswith(".pdf")), None),
+                pdf_url=next((lk["url"] for lk in links if is_pdf(lk["url"])), None),
             )

@@ -1,5 +1,6 @@
 """RRB application portal (CEN 02/2018): one notice, its Important Dates table and its PDFs."""
 
+from core.domain.urls import is_pdf
 from crawlers.base import JobSpider, clean_text
 
 
@@ -15,7 +16,7 @@ class RrbPortalSpider(JobSpider):
         links = self.links_in(response, notice)
         links += [lk for lk in self.links_in(response, response.css("div.sidebar"))
                   if "registration" in lk["label"].lower()][:1]
-        cen = next((lk for lk in links if lk["url"].lower().endswith(".pdf")), None)
+        cen = next((lk for lk in links if is_pdf(lk["url"])), None)
         yield self.make_job(
             response,
             title=title,

@@ -6,9 +6,9 @@ site's own WordPress uploads tree, so the host is repaired and the repair counte
 """
 
 import re
-from urllib.parse import urlsplit
 
-from crawlers.base import JobSpider, absolute_link, clean_text
+from core.domain.urls import absolute_url, is_pdf
+from crawlers.base import JobSpider, clean_text
 from crawlers.engines.listing_filters import is_job_row, row_kind
 from crawlers.engines.row_organisation import named_organisation
 
@@ -35,15 +35,15 @@ class SarkariexamSpider(JobSpider):
                 yield item
 
     def row_item(self, response, heading, row):
-        detail = absolute_link(response, row.css("a.postnew-left::attr(href)").get())
+        detail = absolute_url(response.url, row.css("a.postnew-left::attr(href)").get())
         # the "New" marker is a <sup> inside the link
         title = clean_text(row.css("a.postnew-left ::text").getall()[:1] + row.css(
             "a.postnew-left > :not(sup)::text").getall())
         kind = None if heading in self.skip_boxes else row_kind(heading, title)
         if not detail or not kind or "/category/" in detail or not is_job_row(title):
             return None
-        pdf = self.repaired(absolute_link(response, row.css("a.postnew-right::attr(href)").get()))
-        pdf = pdf if pdf and urlsplit(pdf).path.lower().endswith(".pdf") else None
+        pdf = self.repaired(absolute_url(response.url, row.css("a.postnew-right::attr(href)").get()))
+        pdf = pdf if is_pdf(pdf) else None
         links = [{"label": title, "url": detail}]
         if pdf:
             links.append({"label": "Notification PDF", "url": pdf})

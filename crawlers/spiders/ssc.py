@@ -4,6 +4,7 @@ import re
 
 from scrapy_playwright.page import PageMethod
 
+from core.domain.urls import is_pdf
 from crawlers.base import JobSpider, clean_text
 from crawlers.engines.browser import PLAYWRIGHT_HANDLERS, BrowserEngine
 
@@ -47,7 +48,7 @@ class SscSpider(BrowserEngine, JobSpider):
                 notice_kind=kind or None,
                 notice_date=clean_text(cells[0].css("::text").getall()) or None,
                 links=links,
-                pdf_url=url if url.lower().endswith(".pdf") else None,
+                pdf_url=url if is_pdf(url) else None,
             )
             if item.get("pdf_url") and FETCH_PDF.search(kind):
                 yield self.follow_pdf(response, url, item)

@@ -6,6 +6,7 @@ Both boxes repeat the same rank lists under URLs that differ only in case (``Res
 
 import re
 
+from core.domain.urls import is_pdf
 from crawlers.base import JobSpider, clean_text
 from crawlers.engines.notice_filter import is_job_notice
 
@@ -33,7 +34,7 @@ class TnTnpscSpider(JobSpider):
                     continue
                 seen.add(link["url"].lower())
                 kind = _KIND.search(title)
-                pdf = link["url"] if link["url"].lower().endswith(".pdf") else None
+                pdf = link["url"] if is_pdf(link["url"]) else None
                 yield self.make_job(response, source_url=link["url"], title=title,
                                     notice_kind=kind.group(1) if kind else None,
                                     links=[{"label": title, "url": link["url"]}], pdf_url=pdf)

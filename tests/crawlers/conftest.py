@@ -6,8 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from scrapy.http import HtmlResponse, Request, TextResponse
+import time_machine
+from scrapy.http import HtmlResponse, Request, Response, TextResponse
 from scrapy.utils.test import get_crawler
+
+from crawlers.items import RawJob
+from crawlers.replay import capture_file
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
@@ -16,30 +20,34 @@ def manifest(slug: str) -> dict:
     return json.loads((PAGES / slug / "urls.json").read_text(encoding="utf-8"))
 
 
-def captured_response(slug: str, url: str | None = None, **meta) -> TextResponse:
+def entries(slug: str) -> dict[str, dict]:
+    """``slug``'s urls.json entries, each as a dict (a bare string is a file name)."""
+    return {u: (e if isinstance(e, dict) else {"file": e}) for u, e in manifest(slug)["urls"].items()}
+
+
+def captured_file(slug: str, url: str) -> Path:
+    """The stored file ``slug``'s urls.json names for ``url`` (possibly another source's)."""
+    return capture_file(PAGES / slug / "urls.json", entries(slug)[url]["file"])
+
+
+def captured_response(slug: str, url: str | None = None, **meta) -> Response:
     """The captured page of ``slug`` for ``url`` (default: its first URL with a file)."""
-    data = manifest(slug)
-    entries = {u: (e if isinstance(e, dict) else {"file": e}) for u, e in data["urls"].items()}
     if url is None:
-        url = next(u for u, e in entries.items() if e.get("file"))
-    entry = entries[url]
-    body = (PAGES / slug / entry["file"]).read_bytes()
+        url = next(u for u, e in entries(slug).items() if e.get("file"))
+    entry = entries(slug)[url]
+    body = captured_file(slug, url).read_bytes()
     headers = entry.get("headers", {})
     content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "text/html")
-    cls = HtmlResponse if "html" in content_type else TextResponse
     if "pdf" in content_type:
-        from scrapy.http import Response
-
         cls = Response
-    return cls(url=url, body=body, headers={"Content-Type": content_type},
-               request=Request(url, meta=meta), **({} if cls.__name__ == "Response" else {}))
+    else:
+        cls = HtmlResponse if "html" in content_type else TextResponse
+    return cls(url=url, body=body, headers={"Content-Type": content_type}, request=Request(url, meta=meta))
 
 
 @pytest.fixture
 def frozen(monkeypatch):
     """Freeze time (and JOBS_TODAY) at a source's capture date, inside the test only."""
-    import time_machine
-
     travellers = []
 
     def freeze(slug_or_date: str):
@@ -63,6 +71,4 @@ def spider_for(spider_cls, **kwargs):
 
 def parse_all(spider, response) -> list:
     """Every item the spider's parse yields for a response (requests are left out)."""
-    from crawlers.items import RawJob
-
     return [x for x in spider.parse(response) if isinstance(x, RawJob | dict)]

@@ -13,14 +13,15 @@ FIXTURE_SPIDERS = "crawlers.spiders,tests.crawlers.fixture_spiders"
 
 
 def crawl(spider: str, tmp_path: Path, *args: str, settings: dict | None = None,
-          env: dict | None = None, timeout: float = 120) -> dict:
-    """``scrapy crawl`` with JOBS_REPLAY=1 and no item pipelines; returns items, stats, log."""
+          env: dict | None = None, timeout: float = 120, pipelines: bool = False) -> dict:
+    """``scrapy crawl`` with JOBS_REPLAY=1 and no item pipelines (``pipelines=True``: the
+    project's, into JOBS_DATABASE_URL); returns the exported items, stats and log."""
     items_file, stats_file = tmp_path / f"{spider}-items.jsonl", tmp_path / f"{spider}-stats.json"
     command = [
         sys.executable, "-m", "scrapy", "crawl", spider, *args,
         "-O", f"{items_file}:jsonlines",
         "-s", f"SPIDER_MODULES={FIXTURE_SPIDERS}",
-        "-s", "ITEM_PIPELINES={}",
+        *([] if pipelines else ["-s", "ITEM_PIPELINES={}"]),
         "-s", "EXTENSIONS={\"crawlers.health.CrawlHealth\": 500, \"tests.crawlers.stats_dump.StatsDump\": 600}",
         "-s", f"JOBS_STATS_FILE={stats_file}",
         "-s", "RETRY_TIMES=0",

@@ -1,6 +1,7 @@
 """Spiders for the test fixtures only; loaded with ``-s SPIDER_MODULES=tests.crawlers.fixture_spiders``
 (never from crawlers/spiders, so neither the daily flow nor `scrapy list` sees them)."""
 
+from core.domain.urls import is_pdf
 from crawlers.base import JobSpider, clean_text
 
 
@@ -24,7 +25,7 @@ class FixturePagesSpider(JobSpider):
         for link in notices:
             item = self.make_job(response, title=link["label"], source_url=link["url"],
                                  links=[link])
-            if link["url"].endswith(".pdf"):
+            if is_pdf(link["url"]):
                 yield self.follow_pdf(response, link["url"], item)
             else:
                 yield item

@@ -2,14 +2,13 @@
 
 from pathlib import Path
 
-import pytest
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.utils.project import get_project_settings
 from twisted.python.failure import Failure
 
-from crawlers.base import JobSpider, absolute_link, clean_text, undecodable_share
+from crawlers.base import JobSpider, clean_text, undecodable_share
 from crawlers.health import run_summary
-from tests.crawlers.conftest import spider_for
+from tests.crawlers.conftest import captured_file, spider_for
 
 FIXTURES = Path(__file__).resolve().parent / "pages" / "_fixtures"
 BOARD = "http://bad-input.example/notices.html"
@@ -60,16 +59,11 @@ def test_http_cache_is_for_development_only(monkeypatch):
         importlib.reload(crawlers.settings)
 
 
-@pytest.mark.parametrize(("href", "expected"), [
-    ("/pdf/a b.pdf", "http://bad-input.example/pdf/a%20b.pdf"),
-    ("_http://ssc.nic.in/x.pdf", "http://ssc.nic.in/x.pdf"),
-    ("javascript:__doPostBack('x','')", None),
-    ("#", None),
-    ("mailto:a@b.in", None),
-    (None, None),
-])
-def test_absolute_link(href, expected):
-    assert absolute_link(board_response(), href) == expected
+def test_links_in_keeps_labelled_document_links_only():
+    body = (b'<ul><li><a href="/pdf/a b.pdf">Notice</a> <a href="#top">Top</a> '
+            b'<a href="javascript:__doPostBack(\'x\',\'\')">View Pdf</a> <a href="/x.html"></a></li></ul>')
+    links = BoardSpider().links_in(board_response(body), board_response(body).css("li"))
+    assert links == [{"label": "Notice", "url": "http://bad-input.example/pdf/a%20b.pdf"}]
 
 
 def test_clean_text_folds_space_and_nbsp():
@@ -92,7 +86,7 @@ def test_follow_pdf_puts_readable_text_in_the_item():
     item = spider.make_job(board_response(), title="JHT 2018")
     request = spider.follow_pdf(board_response(), "/pdf/ssc_jht2018_notice.pdf", item)
     assert request.dont_filter and item["pdf_url"] == "http://bad-input.example/pdf/ssc_jht2018_notice.pdf"
-    pdf = Response(request.url, body=(FIXTURES / "ssc_jht2018_notice.pdf").read_bytes(), request=request)
+    pdf = Response(request.url, body=captured_file("_fixtures", request.url).read_bytes(), request=request)
 
     async def collect():
         return [x async for x in request.callback(pdf, **request.cb_kwargs)]

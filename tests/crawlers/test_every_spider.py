@@ -18,6 +18,7 @@ import pytest
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
+from crawlers.replay import capture_file
 from tests.crawlers.crawl_all import needs_own_process
 
 HERE = Path(__file__).resolve().parent
@@ -53,11 +54,12 @@ def test_spiders_are_found():
 
 @pytest.mark.parametrize("slug", SPIDERS)
 def test_pages_folder_and_test_exist(slug):
-    manifest = json.loads((HERE / "pages" / slug / "urls.json").read_text(encoding="utf-8"))
+    path = HERE / "pages" / slug / "urls.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
     assert manifest["capture_date"] and manifest["urls"]
     for entry in manifest["urls"].values():
         file = entry if isinstance(entry, str) else entry.get("file")
-        assert file is None or (HERE / "pages" / slug / file).is_file(), file
+        assert file is None or capture_file(path, file).is_file(), file
     assert (HERE / f"test_{slug}.py").is_file()
 
 

@@ -11,6 +11,7 @@ import pytest
 from scrapy.exceptions import UsageError
 
 from crawlers.commands.newsource import NewSource, render, validate
+from tests.crawlers.conftest import captured_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,7 +49,7 @@ def test_writes_spider_test_and_pages_and_the_test_runs(project):
     assert manifest["capture_date"] == "2018-03-20"
     assert list(manifest["urls"]) == ["http://board.example/"]
     # The generated test passes once a page is captured (here: a real capture with notice rows).
-    shutil.copy(ROOT / "tests/crawlers/pages/upsc/home.html",
+    shutil.copy(captured_file("upsc", "http://upsc.gov.in/"),
                 project / "tests/crawlers/pages/zz_fixture_board/home.html")
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                           "tests/crawlers/test_zz_fixture_board.py"], cwd=project, capture_output=True,

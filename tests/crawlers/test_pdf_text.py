@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from crawlers.pdf_text import pdf_text
+from tests.crawlers.conftest import captured_file
 from tests.crawlers.image_pdf import image_only_pdf
 
 FIXTURES = Path(__file__).resolve().parent / "pages" / "_fixtures"
@@ -12,7 +13,7 @@ FIXTURES = Path(__file__).resolve().parent / "pages" / "_fixtures"
 
 @pytest.fixture(scope="module")
 def ssc_notice() -> bytes:
-    return (FIXTURES / "ssc_jht2018_notice.pdf").read_bytes()
+    return captured_file("_fixtures", "http://bad-input.example/pdf/ssc_jht2018_notice.pdf").read_bytes()
 
 
 def test_real_notice_text_is_extracted_with_its_dates(ssc_notice):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from crawlers.replay import ReplayServer, load_captures, replay_key
+from tests.crawlers.conftest import captured_file
 from tests.crawlers.crawl_fixture import crawl
 
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -31,7 +32,7 @@ def test_captured_page_keeps_its_headers(server):
     assert response.status == 200
     assert response.getheader("Content-Type") == "text/html; charset=utf-8"
     assert response.getheader("X-Powered-By") == "ASP.NET"
-    assert body == (PAGES / "_fixtures" / "upsc_home.html").read_bytes()
+    assert body == captured_file("_fixtures", "http://bad-input.example/whole.html").read_bytes()
 
 
 def test_captured_redirect_keeps_status_and_location(server):
@@ -80,6 +81,28 @@ def test_manifest_options_are_loaded():
     assert captures[replay_key("http://bad-input.example/error.html")].status == 500
     pdf = captures[replay_key("http://bad-input.example/pdf/scanned_notice.pdf")]
     assert pdf.headers["Content-Type"] == "application/pdf"
+
+
+def test_a_page_stored_once_is_found_from_every_manifest_naming_it():
+    captures = load_captures(PAGES)
+    shared = captures[replay_key("http://bad-input.example/whole.html")].file
+    assert shared == captures[replay_key("http://upsc.gov.in/")].file
+    assert shared.parent == PAGES / "notice_board" / "real"
+
+
+def test_a_folder_linked_into_another_root_still_finds_the_shared_page(tmp_path):
+    # the crawl bench builds its replay root from links to these folders
+    (tmp_path / "upsc").symlink_to(PAGES / "upsc")
+    capture = load_captures(tmp_path)[replay_key("http://upsc.gov.in/")]
+    assert capture.file == PAGES / "notice_board" / "real" / "upsc_gov_in_home_whatsnew_2018.html"
+
+
+def test_an_entry_whose_file_is_missing_is_not_served(tmp_path, caplog):
+    (tmp_path / "board").mkdir()
+    (tmp_path / "board" / "urls.json").write_text(
+        '{"urls": {"http://board.example/": "../elsewhere/home.html"}}', encoding="utf-8")
+    assert load_captures(tmp_path) == {}
+    assert "elsewhere/home.html, which does not exist" in caplog.text
 
 
 @pytest.fixture(scope="module")

@@ -6,18 +6,26 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from core.domain.schema import Link
+from core.domain.schema import Link, Stage
+from core.domain.stages import stage_pattern
+from core.domain.urls import is_http_url, is_pdf
 
 PROMOTIONAL = re.compile(
     r"whatsapp|telegram|youtube|facebook|instagram|twitter|\bapp\b|play\.google|download\s+(our\s+)?app|"
     r"join\s+(our|us)|follow\s+us|subscribe|sarkari\s*result\s*app",
     re.I,
 )
+# A link's kind from its label, the first that matches. The stage kinds use the stage words of
+# ``core.domain.stages``, found inside file-name labels too; as there, instructions for the OMR
+# sheet are a notice to read, not marks.
 KINDS: list[tuple[str, re.Pattern]] = [
-    ("admit_card", re.compile(r"admit\s*card|call\s*letter|hall\s*ticket", re.I)),
-    ("answer_key", re.compile(r"answer\s*key|response\s*sheet", re.I)),
-    ("result", re.compile(r"result|score\s*card|rank\s*card|marks|merit|cut[- ]?off|selection\s+list", re.I)),
-    ("notice", re.compile(r"joining\s+(order|letter)|counsell?ing|choice\s+filling|exam\s+city|seat\s+allot", re.I)),
+    ("notice", stage_pattern(Stage.other, whole_words=False)),
+    ("admit_card", stage_pattern(Stage.admit_card, whole_words=False)),
+    ("answer_key", stage_pattern(Stage.answer_key, whole_words=False)),
+    ("result", stage_pattern(Stage.result, Stage.marks, Stage.score_card, Stage.cutoff, whole_words=False)),
+    ("result", re.compile(r"rank\s*card|merit", re.I)),
+    ("notice", stage_pattern(Stage.joining_order, Stage.counselling, whole_words=False)),
+    ("notice", re.compile(r"exam\s+city", re.I)),
     ("syllabus", re.compile(r"syllabus|exam\s+pattern", re.I)),
     ("apply_online", re.compile(r"apply|registration|register|online\s+form|login", re.I)),
     ("notification_pdf", re.compile(r"notification|advertisement|advt|notice|\bcen\b|brochure|information\s+bulletin", re.I)),
@@ -29,7 +37,7 @@ def classify_link(label: str, url: str) -> str:
     kind = _label_kind(label)
     if kind:
         return kind
-    if urlsplit(url).path.lower().endswith(".pdf"):
+    if is_pdf(url):
         return "notification_pdf"
     return "other"
 
@@ -56,7 +64,7 @@ def classify_links(raw_links: list[dict]) -> list[Link]:
         label, url = (raw.get("label") or "").strip(), (raw.get("url") or "").strip()
         if not label or not url or url in seen or is_promotional(label, url):
             continue
-        if urlsplit(url).scheme not in ("http", "https"):
+        if not is_http_url(url):
             continue
         seen.add(url)
         links.append(Link(label=label, url=url, kind=classify_link(label, url)))
