@@ -99,3 +99,37 @@ def test_release_refuses_an_item_that_still_fails_and_accepts_a_fixed_one(clean_
         release(item_id, seen_on=DAY)
     with pytest.raises(LookupError):
         release(item_id + 1000, seen_on=DAY)
+
+
+TENDER = {"source": "ingesttest", "source_kind": "official", "organisation": "Railway Recruitment Board",
+          "source_url": "http://rrbcdg.gov.in/uploads/TENDER_OF_AC_TAXI_16-17.PDF", "title": "Tender for Taxi Hiring 2016-17"}
+
+
+def test_a_notice_that_is_not_a_job_is_stored_apart_with_its_kind_and_counted_as_stored(clean_db):
+    from core.storage.tables import OtherNotice
+
+    run = Ingest()
+    [outcome] = run.run([TENDER], DAY)
+    assert outcome.kind == "stored" and run.stats.get_value("jobs/store/not_job") == 1
+    assert count(Job) == 0 and count(OtherNotice) == 1
+    with session_scope() as session:
+        row = session.scalars(select(OtherNotice)).one()
+        assert (row.kind, row.kind_reason, row.first_seen) == ("not_job", "a tender: the title says 'Tender'", DAY)
+
+
+def test_a_recrawled_non_job_notice_changes_nothing_but_its_last_seen_day(clean_db):
+    from core.storage.tables import OtherNotice
+
+    Ingest().run([TENDER], DAY)
+    [again] = Ingest().run([TENDER], DAY + dt.timedelta(days=1))
+    assert again.result.change == "noop" and count(OtherNotice) == 1
+    with session_scope() as session:
+        assert session.scalars(select(OtherNotice.last_seen)).one() == DAY + dt.timedelta(days=1)
+
+
+def test_a_batch_of_jobs_and_non_jobs_stores_each_where_it_belongs(clean_db):
+    from core.storage.tables import OtherNotice
+
+    outcomes = Ingest().run([raw(1), TENDER, raw(2)], DAY)
+    assert [o.result.outcome for o in outcomes] == ["insert", "not_job", "insert"]
+    assert count(Job) == 2 and count(OtherNotice) == 1
