@@ -57,7 +57,10 @@ def identify_notice(facts: dict, raw: dict) -> dict:
         url = facts.get(field)
         if url and not judge_url(url, parties, facts.get("source_url"), facts.get("source_kind") or "official").official:
             url = None
-        facts[field] = url or next((lk.url for lk in links if lk.kind == kind and kind in OFFICIAL_KINDS), None)
+        url = url or next((lk.url for lk in links if lk.kind == kind and kind in OFFICIAL_KINDS), None)
+        if url != facts.get(field):
+            (facts.get("evidence") or {}).pop(field, None)  # the evidence was for the link dropped
+        facts[field] = url
     facts["warnings"] = [w[:300] for w in dict.fromkeys(warnings)]
     return facts
 
