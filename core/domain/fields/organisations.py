@@ -9,7 +9,8 @@ from functools import lru_cache
 ORGANISATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "UPSC": ("Union Public Service Commission", ("upsc", "union public service commission")),
     "SSC": ("Staff Selection Commission", ("ssc", "staff selection commission")),
-    "RRB": ("Railway Recruitment Board", ("rrb", "railway recruitment board", "railway recruitment boards")),
+    "RRB": ("Railway Recruitment Board", ("rrb", "railway recruitment board", "railway recruitment boards",
+                                          "railway group d", "railway group-d")),
     "IBPS": ("Institute of Banking Personnel Selection", ("ibps",)),
     "RSSB": ("Rajasthan Staff Selection Board", ("rssb", "rsmssb", "rajasthan staff selection board", "rajasthan subordinate and ministerial services selection board")),
     "RPSC": ("Rajasthan Public Service Commission", ("rpsc", "rajasthan public service commission")),
