@@ -94,18 +94,23 @@ def _proper(text: str) -> str:
 
 
 def looks_like_file_name(title: str, url: str | None = None) -> bool:
-    """Whether a title is a file name: the link's file name made readable, or a title with
-    upload time stamps, copy markers ("Merged (1)") or extensions."""
+    """Whether a title is a file name: upload time stamps, copy markers ("Merged (1)"), digits
+    glued to a word, extensions; or the linked document's file name made readable, acronyms and
+    all in title case ("Recruitment Rule Iiit Bhagalpur", from ``Recruitment-Rule-IIIT-Bhagalpur.pdf``)."""
     if re.search(r"\.(pdf|docx?|jpe?g|png)\b", title, re.I) or _TIMESTAMP.search(title):
         return True
-    if re.search(r"\bmerged\b|\(\s*1\s*\)\s*$|\bwithoutpad\b", title, re.I) or _GLUED_DIGITS.search(title):
+    if re.search(r"\bmerged\b|\s\(\s*1\s*\)\s*$|\bwithoutpad\b", title, re.I) or _GLUED_DIGITS.search(title):
         return True
-    if url:
+    if url and re.search(r"\.(pdf|docx?|jpe?g|png)$", urlsplit(url).path, re.I) and _miscased_acronym(title):
         stem = PurePosixPath(unquote(urlsplit(url).path)).stem
         squash = re.sub(r"[^a-z0-9]+", "", stem.lower())
-        if len(squash) >= 8 and squash == re.sub(r"[^a-z0-9]+", "", title.lower()):
-            return True
+        return len(squash) >= 8 and squash == re.sub(r"[^a-z0-9]+", "", title.lower())
     return False
+
+
+def _miscased_acronym(title: str) -> bool:
+    return any(len(w) >= 3 and w.upper() in _BY_UPPER and w != _BY_UPPER[w.upper()] and w[:1].isupper()
+               for w in re.findall(r"[A-Za-z]+", title))
 
 
 def _from_file_name(title: str) -> str:
@@ -130,6 +135,11 @@ def _unglued(word: str) -> list[str]:
     at, doc = min(found)
     head, tail = word[:at], word[at + len(doc):]
     return [*(_unglued(head) if head else [])] + [doc.capitalize()] + [*(_unglued(tail) if tail else [])]
+
+
+def is_link_text(title: str) -> bool:
+    """Whether a title is a link's or button's words ("Click here for Advt. 01/2018")."""
+    return _split_link_words(title)[1] is not None
 
 
 def _split_link_words(title: str) -> tuple[str, str | None]:
