@@ -129,8 +129,7 @@ NEVER_TOGETHER = {
 
 
 def grouping(jobs: list[dict]) -> dict:
-    rrb = [j for j in jobs if (j["facts"].get("organisation_short") in ("RRB", None))
-           and j["facts"].get("exam_year") in (2018, None)]
+    rrb = [j for j in jobs if j["facts"].get("organisation_short") == "RRB" and j["facts"].get("exam_year") in (2018, None)]
     found = {}
     for name, pattern in ONE_PAGE.items():
         pages = [j for j in rrb if any(pattern.search(e["title"]) and "89409" not in e["title"]

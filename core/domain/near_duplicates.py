@@ -42,7 +42,8 @@ _SAME_POST = [
     (re.compile(r"\btechnicians\b", re.I), " technician "),
 ]
 _BOILERPLATE = re.compile(
-    r"\b(detailed|centrali[sz]ed(\s+employment)?|employment\s+notice|cen|click\s+here|updated|last|extended?|"
+    r"\b(detailed|centrali[sz]ed(\s+employment)?|employment\s+notice|cen|no|click\s+here|updated|last|extended?|"
+    r"corr?i[gn]+e?n?dum|addend(um|a)|special|registration|to|"
     r"till|date|for\s+the|7th\s+cpc(\s+pay\s+matrix)?|pay\s+matrix|\d+(st|nd|rd|th)|jan(uary)?|feb(ruary)?|"
     r"mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b", re.I)
 
@@ -118,6 +119,10 @@ def different_posts(a: JobPosting, b: JobPosting) -> str | None:
         if (a.kind == b.kind == NoticeKind.recruitment and a.source_kind == b.source_kind == "official"
                 and a.stage.value in _ADVERTISING and b.stage.value in _ADVERTISING):
             return f"two advertisements: {a.total_posts} and {b.total_posts} posts"
+    groups_a, groups_b = set(_GROUP.findall(subject(a))), set(_GROUP.findall(subject(b)))
+    if groups_a != groups_b and (groups_a or groups_b) and sa - {"group"} - groups_a and sb - {"group"} - groups_b:
+        # "89409 Group-D, ALP & Technicians" is two recruitments, not the ALP one
+        return f"different posts: group {' '.join(sorted(groups_a)) or '-'} and group {' '.join(sorted(groups_b)) or '-'}"
     only_a = {w for w in sa - sb if _DISCIPLINE.match(w)}
     only_b = {w for w in sb - sa if _DISCIPLINE.match(w)}
     if only_a and only_b:
@@ -125,6 +130,7 @@ def different_posts(a: JobPosting, b: JobPosting) -> str | None:
     return None
 
 
+_GROUP = re.compile(r"\bgroup ([a-d])\b")
 _ADVERTISING = {Stage.recruitment.value, Stage.online_form.value, Stage.other.value}
 
 MAX_BONUS = 5 * len(DATE_FIELDS) + 20 + 20  # the most agreeing facts can add to the subjects' score
@@ -142,10 +148,12 @@ def _bonus(a: JobPosting, b: JobPosting) -> float:
             bonus += 5
     if a.total_posts and a.total_posts == b.total_posts:
         bonus += 10
-        # the same large count and one subject inside the other ("ALP" in "ALP Technician"): one recruitment
-        sa, sb = set(subject(a).split()), set(subject(b).split())
-        if a.total_posts >= 100 and sa and sb and (sa <= sb or sb <= sa):
-            bonus += 10
+    # one subject inside the other ("ALP" in "ALP Technician") with the same large count, or with an
+    # official advertisement to hold on to: one recruitment
+    sa, sb = set(subject(a).split()), set(subject(b).split())
+    if sa and sb and sa != sb and (sa <= sb or sb <= sa) and (
+            (a.total_posts and a.total_posts == b.total_posts and a.total_posts >= 100) or a.advt_no or b.advt_no):
+        bonus += 20
     if a.advt_no and b.advt_no:
         bonus += 20
     return bonus

@@ -44,8 +44,8 @@ def identify_notice(facts: dict, raw: dict) -> dict:
                            facts.get("organisation_short") or _bare_short(facts.get("organisation")),
                            facts.get("advt_no"), facts.get("exam_year"), Stage(facts.get("stage") or "other"),
                            NoticeKind(notice.kind))
+        facts["title"] = title.text
         if title.reason:
-            facts["title"] = title.text
             warnings.append(f"title rewritten: {title.reason}")
 
     parties = ((facts.get("organisation"), facts.get("organisation_short")), board)

@@ -84,7 +84,7 @@ def tidy_title(title: str, url: str | None = None, organisation: str | None = No
         if _says_something(rest, built):
             return Title(_proper(_with_organisation(prefix + _capitalised(rest), built)), reason)
         return Title(built.title(prefix), reason)
-    if is_all_caps(text):
+    if is_all_caps(text):  # a change of case needs no warning
         return Title(proper_case(text), None if text == title else "the title was URL-encoded")
     return Title(text, None if text == title else "the title was URL-encoded")
 

@@ -106,3 +106,22 @@ def test_a_corrigendum_may_change_the_count_of_the_same_posts():
     a = _rrb("RRB Group D Online Form 2018", total_posts=62907, source_kind="aggregator")
     assert contradiction(a, _rrb("Railway Group D Form 2018 – Last Date Extended till 31st March",
                                  total_posts=62900, source_kind="aggregator")) is None
+
+
+def test_an_aggregator_post_of_two_recruitments_is_not_one_of_them():
+    official = _rrb("CEN-01/2018 - Detailed Centralised Employment Notice for Recruitment of Assistant Loco Pilot "
+                    "(ALP) & Technicians.", advt_no="CEN 01/2018")
+    both = _rrb("RRB Recruitment 2018 – Railway Recruitment Board – 89409 Group-D, Assistant Loco Pilot (ALP) & "
+                "Technicians Vacancy – Last Date 31 March", source_kind="aggregator")
+    assert contradiction(official, both) == "different posts: group - and group d"
+
+
+def test_a_corrigendum_of_an_advertisement_has_the_advertisements_subject():
+    assert subject(_rrb("CEN-01/2018 - Corrigendum-2 to Detailed CEN (ALP & Technician)")) == "alp technician"
+
+
+def test_a_shorter_subject_joins_an_official_advertisement_that_contains_it():
+    official = _rrb("CEN-01/2018 - Detailed Centralised Employment Notice for Recruitment of Assistant Loco Pilot "
+                    "(ALP) & Technicians.", advt_no="CEN 01/2018")
+    assert is_near_duplicate(official, _rrb("RRB ALP Recruitment Bharti 2018 For 26502 Post (Last Date Extended)",
+                                            source_kind="aggregator"))
