@@ -134,6 +134,7 @@ _GROUP = re.compile(r"\bgroup ([a-d])\b")
 _ADVERTISING = {Stage.recruitment.value, Stage.online_form.value, Stage.other.value}
 
 MAX_BONUS = 5 * len(DATE_FIELDS) + 20 + 20  # the most agreeing facts can add to the subjects' score
+SAME_ADVERTISEMENT = 100  # a notice naming a job's advertisement number is that job's, whatever its title says
 
 
 def _subject_score(sa: str, sb: str) -> float:
@@ -148,12 +149,14 @@ def _bonus(a: JobPosting, b: JobPosting) -> float:
             bonus += 5
     if a.total_posts and a.total_posts == b.total_posts:
         bonus += 10
-    # one subject inside the other ("ALP" in "ALP Technician") with the same large count, or with an
-    # official advertisement to hold on to: one recruitment
+    # the notice's subject inside the job's ("ALP" in "ALP Technician") with the same large count, or
+    # with the job's advertisement number to hold on to: one recruitment. Not the other way round:
+    # a post naming more than the job ("Group-D, ALP & Technicians") may be two recruitments.
     sa, sb = set(subject(a).split()), set(subject(b).split())
-    if sa and sb and sa != sb and (sa <= sb or sb <= sa) and (
-            (a.total_posts and a.total_posts == b.total_posts and a.total_posts >= 100) or a.advt_no or b.advt_no):
+    if sa and sa < sb and ((a.total_posts and a.total_posts == b.total_posts and a.total_posts >= 100) or b.advt_no):
         bonus += 20
+    if a.advt_no and b.advt_no and advt_key(a.advt_no) == advt_key(b.advt_no):
+        bonus += SAME_ADVERTISEMENT  # the same body's same advertisement: the job's own key
     if a.advt_no and b.advt_no:
         bonus += 20
     return bonus
@@ -204,7 +207,7 @@ def scored_match(posting: JobPosting, candidates: list[tuple[object, JobPosting]
     scored = []
     for _, sort_score, i in by_sort:
         subject_score = (sort_score + by_set[i]) / 2
-        if not subjects[i] or subject_score + MAX_BONUS < THRESHOLD:
+        if not subjects[i] or subject_score + MAX_BONUS + (SAME_ADVERTISEMENT if posting.advt_no else 0) < THRESHOLD:
             continue
         key, job = candidates[i]
         score = min(subject_score + _bonus(posting, job), 100.0)

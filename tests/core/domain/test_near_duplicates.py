@@ -67,9 +67,9 @@ def test_rrb_level_1_posts_are_group_d():
                         "posts in Level-1 of 7th CPC Pay Matrix.")) == subject(_rrb("RRB Railway Group D Online Form 2018"))
 
 
-def test_one_count_and_a_subject_inside_the_other_make_one_recruitment():
-    assert is_near_duplicate(_rrb("Railway RRB ALP, Technician 26502 Post Online Form 2018", total_posts=26502),
-                             _rrb("RRB ALP Recruitment Bharti 2018 For 26502 Post (Last Date Extended)", total_posts=26502))
+def test_one_count_and_a_notices_subject_inside_the_jobs_make_one_recruitment():
+    assert is_near_duplicate(_rrb("RRB ALP Recruitment Bharti 2018 For 26502 Post (Last Date Extended)", total_posts=26502),
+                             _rrb("Railway RRB ALP, Technician 26502 Post Online Form 2018", total_posts=26502))
 
 
 def _upsc(title, posts):
@@ -123,5 +123,19 @@ def test_a_corrigendum_of_an_advertisement_has_the_advertisements_subject():
 def test_a_shorter_subject_joins_an_official_advertisement_that_contains_it():
     official = _rrb("CEN-01/2018 - Detailed Centralised Employment Notice for Recruitment of Assistant Loco Pilot "
                     "(ALP) & Technicians.", advt_no="CEN 01/2018")
-    assert is_near_duplicate(official, _rrb("RRB ALP Recruitment Bharti 2018 For 26502 Post (Last Date Extended)",
-                                            source_kind="aggregator"))
+    assert is_near_duplicate(_rrb("RRB ALP Recruitment Bharti 2018 For 26502 Post (Last Date Extended)",
+                                  source_kind="aggregator"), official)
+
+
+def test_a_post_naming_more_than_an_advertised_job_does_not_join_it():
+    official = _rrb("CEN-02/2018 - Corrigendum to Detailed CEN (Level-1 Posts of 7th CPC Pay Matrix)", advt_no="CEN 02/2018")
+    both = _rrb("RRB Recruitment 2018 – Railway Recruitment Board – 89409 Group-D, Assistant Loco Pilot (ALP) & "
+                "Technicians Vacancy – Last Date 31 March", source_kind="aggregator")
+    assert not is_near_duplicate(both, official)
+
+
+def test_a_notice_naming_a_jobs_advertisement_number_is_that_jobs_whatever_its_title():
+    official = _rrb("CEN-01/2018 - Detailed Centralised Employment Notice for Recruitment of Assistant Loco Pilot "
+                    "(ALP) & Technicians.", advt_no="CEN 01/2018")
+    assert is_near_duplicate(_rrb("CEN-01/2018 - Corrigendum to the Employment News dated 03.02.2018.",
+                                  advt_no="CEN 01/2018"), official)
