@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.domain.employer import credit_employer  # noqa: E402
+from core.domain.kinds import is_all_caps  # noqa: E402
 from core.domain.official_domains import judge_url  # noqa: E402
 from core.domain.titles import is_link_text, looks_like_file_name  # noqa: E402
 
@@ -64,10 +65,12 @@ def measure(snapshot: dict, labels: Labels) -> dict:
     non_job_pages, pages_with_non_job_notices, bad_links, lookalike_links = [], [], [], []
     link_text, file_names, capitals, wrong_employer = [], [], [], []
     shown, unofficial = dict.fromkeys(LINK_FIELDS, 0), dict.fromkeys(LINK_FIELDS, 0)
+    unlabelled: list[str] = []
     for job in jobs:
         facts = job["facts"]
         found = [labels.of(e) for e in job["events"]]
         report["unlabelled_notices"] += sum(f is None for f in found)
+        unlabelled += [f"{e['source']}: {e['title'][:80]}" for e, f in zip(job["events"], found, strict=True) if f is None]
         kinds = [f["kind"] for f in found if f]
         if kinds and all(k == "not_job" for k in kinds):
             non_job_pages.append(facts["title"])
@@ -93,7 +96,7 @@ def measure(snapshot: dict, labels: Labels) -> dict:
             link_text.append(title)
         if looks_like_file_name(title, first_link):
             file_names.append(title)
-        if title.isupper() and len(title) > 12:
+        if is_all_caps(title):
             capitals.append(title)
         if facts.get("organisation_short") == "IBPS" and (named := credit_employer(
                 facts["organisation"], "IBPS", title)) and named.short != "IBPS":
@@ -109,6 +112,7 @@ def measure(snapshot: dict, labels: Labels) -> dict:
         "employer_not_credited": wrong_employer,
         "grouping": grouping(jobs),
         "link_fields": {f: (unofficial[f], shown[f]) for f in LINK_FIELDS},
+        "unlabelled": unlabelled,
     })
     return report
 
@@ -151,6 +155,9 @@ def main(argv: list[str]) -> int:
     report = measure(snapshot, Labels(json.loads(LABELS.read_text(encoding="utf-8"))))
     print(f"{report['job_pages']} job pages in {args.snapshot} "
           f"({report['unlabelled_notices']} of their notices have no hand label)")
+    if args.list:
+        for notice in report["unlabelled"]:
+            print(f"      no label: {notice}")
     missed = False
     for key in ("non_job_pages", "pages_with_non_job_notices", "unofficial_apply_or_notification_links",
                 "look_alike_links_shown", "link_text_titles", "file_name_titles", "titles_in_capitals",

@@ -34,7 +34,7 @@ class Title:
 
 # Words a link or button says about itself, at the start of a title (after a "CEN-01/2018 - " prefix).
 _LINK_WORDS = re.compile(
-    r"^\s*(click\s+(here\s+)?(to|for)?\s*(download\s+and\s+take\s+print\s+of|download|view|apply\s+for|apply|see|"
+    r"^\s*(click\s+(here\s+)?(to|for)?\s*(download\s+and\s+take\s+print\s+of|download(ing)?(\s+of)?|view|apply\s+for|apply|see|"
     r"check|open)?|click\s+here|link\s+(for|to)\s+(downloading\s+(of\s+)?)?|download(ing)?(\s+of)?|view|read\s+more|"
     r"here|apply\s+online\s+(for|to)?)\b[\s:\-–]*", re.I)
 _LEADING_CODE = re.compile(r"^\s*((?:CEN|Advt\.?)\s*[-:]?\s*\d+\s*/\s*\d{4})\s*[-–:]+\s*", re.I)
