@@ -231,8 +231,9 @@ def _classify(notice: NoticeText) -> NoticeClass:
             if text and (match := pattern.search(text)):
                 if named:
                     return NoticeClass(kind, f"{kind.value.replace('_', ' ')}: the {where} says {_quote(match)}")
-                return _not_job(f"a {kind.value.replace('_', ' ')} notice that names no post, exam or "
-                                f"advertisement ({_quote(match)})")
+                name = kind.value.replace("_", " ")
+                return _not_job(f"{'an' if name[0] in 'aeiou' else 'a'} {name} notice that names no post, exam "
+                                f"or advertisement ({_quote(match)})")
     if named and (match := _GENERIC_NOTICE.search(title)):
         return NoticeClass(NoticeKind.corrigendum, f"a notice about a named recruitment: the title says {_quote(match)}")
     if (match := RECRUITMENT.search(title)) and (named or _rest(title) or _YEAR.search(title)):
