@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from core.domain.employer import credit_employer  # noqa: E402
 from core.domain.kinds import is_all_caps  # noqa: E402
 from core.domain.official_domains import judge_url  # noqa: E402
-from core.domain.titles import is_link_text, looks_like_file_name  # noqa: E402
+from core.domain.titles import is_link_text, looks_like_file_name, proper_case  # noqa: E402
 
 LABELS = ROOT / "tests" / "core" / "domain" / "labels" / "notice_kinds.json"
 LINK_FIELDS = ("application_link", "notification_pdf", "official_website")
@@ -96,7 +96,7 @@ def measure(snapshot: dict, labels: Labels) -> dict:
             link_text.append(title)
         if looks_like_file_name(title, first_link):
             file_names.append(title)
-        if is_all_caps(title):
+        if is_all_caps(title) and proper_case(title) != title:  # capitals that are not all acronyms
             capitals.append(title)
         if facts.get("organisation_short") == "IBPS" and (named := credit_employer(
                 facts["organisation"], "IBPS", title)) and named.short != "IBPS":
