@@ -57,6 +57,9 @@ class Outcome:
     @property
     def stats_keys(self) -> tuple[str, ...]:
         """The Scrapy stats keys this outcome counts under (``jobs/<outcome>/<reason>``)."""
+        if self.kind == "stored" and isinstance(self.result, OtherNoticeResult):
+            # a row of other_notices: stored like a job's notice (a re-crawl is a noop), and counted apart
+            return (f"jobs/store/{self.result.change}", f"jobs/not_job/{self.result.change}")
         if self.kind == "stored":
             return (f"jobs/store/{self.result.outcome}",)
         if self.kind == "quarantined":

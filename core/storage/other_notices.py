@@ -27,7 +27,7 @@ class OtherNoticeResult:
     notice_key: str
     kind: str
     reason: str | None
-    outcome: str = "not_job"  # the stats key: jobs/store/not_job
+    outcome: str = "not_job"  # stats: jobs/store/<change> and jobs/not_job/<change>
     job_id: None = None
     slug: str = ""
 

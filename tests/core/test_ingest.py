@@ -110,7 +110,8 @@ def test_a_notice_that_is_not_a_job_is_stored_apart_with_its_kind_and_counted_as
 
     run = Ingest()
     [outcome] = run.run([TENDER], DAY)
-    assert outcome.kind == "stored" and run.stats.get_value("jobs/store/not_job") == 1
+    assert outcome.kind == "stored" and run.stats.get_value("jobs/not_job/insert") == 1
+    assert run.stats.get_value("jobs/store/insert") == 1  # stored: scraped = stored + quarantined + … holds
     assert count(Job) == 0 and count(OtherNotice) == 1
     with session_scope() as session:
         row = session.scalars(select(OtherNotice)).one()
@@ -121,8 +122,10 @@ def test_a_recrawled_non_job_notice_changes_nothing_but_its_last_seen_day(clean_
     from core.storage.tables import OtherNotice
 
     Ingest().run([TENDER], DAY)
-    [again] = Ingest().run([TENDER], DAY + dt.timedelta(days=1))
+    run = Ingest()
+    [again] = run.run([TENDER], DAY + dt.timedelta(days=1))
     assert again.result.change == "noop" and count(OtherNotice) == 1
+    assert run.stats.get_value("jobs/store/noop") == 1  # a second crawl is unchanged, as for jobs
     with session_scope() as session:
         assert session.scalars(select(OtherNotice.last_seen)).one() == DAY + dt.timedelta(days=1)
 
