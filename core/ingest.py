@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from core import config
 from core.domain.merge import facts_hash, notice_key
 from core.domain.normalise import normalise_job
-from core.domain.schema import JobPosting, Rejection
+from core.domain.schema import JobPosting, NoticeKind, Rejection
 from core.domain.validate import validate_job
 from core.seo.counters import Counters
 from core.seo.llm_client import LlmClient
@@ -33,6 +33,7 @@ from core.seo.writer import SeoWriter, write_template_batch
 from core.storage.database import session_scope
 from core.storage.duplicate_index import NearDuplicateIndex
 from core.storage.migrate import ensure_schema
+from core.storage.other_notices import OtherNoticeResult, store_other_notices
 from core.storage.quarantine import quarantine_item, reason_key
 from core.storage.spool import json_ready, read_spool, spool_files, spool_items, take_for_replay
 from core.storage.store import JobStore, MergeConflict, StoreResult
@@ -51,11 +52,14 @@ class Outcome:
 
     kind: OutcomeKind
     reason: str = ""
-    result: StoreResult | None = None
+    result: StoreResult | OtherNoticeResult | None = None
 
     @property
     def stats_keys(self) -> tuple[str, ...]:
         """The Scrapy stats keys this outcome counts under (``jobs/<outcome>/<reason>``)."""
+        if self.kind == "stored" and isinstance(self.result, OtherNoticeResult):
+            # a row of other_notices: stored like a job's notice (a re-crawl is a noop), and counted apart
+            return (f"jobs/store/{self.result.change}", f"jobs/not_job/{self.result.change}")
         if self.kind == "stored":
             return (f"jobs/store/{self.result.outcome}",)
         if self.kind == "quarantined":
@@ -142,7 +146,7 @@ class NoticeStore:
         try:
             with session_scope() as session:
                 store = JobStore(session, self.index)
-                store.prefetch([job for job, _ in entries])
+                store.prefetch([job for job, _ in entries if job.kind is not NoticeKind.not_job])
                 done = [self._one(store, job, raw, seen_on) for job, raw in entries]
                 store.finish()
                 return done
@@ -163,6 +167,8 @@ class NoticeStore:
 
     @staticmethod
     def _one(store: JobStore, job: JobPosting, raw: dict, seen_on: dt.date) -> Outcome:
+        if job.kind is NoticeKind.not_job:  # kept apart, never a job (core.storage.other_notices)
+            return Outcome("stored", result=store_other_notices(store.session, [job], seen_on)[0])
         try:
             return Outcome("stored", result=store.upsert(job, seen_on))
         except MergeConflict as exc:
@@ -209,8 +215,13 @@ class SeoText:
     def from_env(cls, stats) -> SeoText:
         return cls(stats, LlmClient.from_env(stats))
 
-    def write(self, stored: list[StoreResult]) -> list[str]:
-        """Per job: ``written``, ``unchanged`` or ``missing`` (``jobs seo`` writes it later)."""
+    def write(self, stored: list[StoreResult | OtherNoticeResult]) -> list[str]:
+        """Per job: ``written``, ``unchanged`` or ``missing`` (``jobs seo`` writes it later);
+        ``not_job`` for a notice that is not a job notice (it has no page to write for)."""
+        jobs = [r for r in stored if isinstance(r, StoreResult)]
+        if len(jobs) < len(stored):
+            done = iter(self.write(jobs))
+            return [next(done) if isinstance(r, StoreResult) else "not_job" for r in stored]
         if not stored:
             return []
         if self.writer is None:

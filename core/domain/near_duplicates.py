@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from slugify import slugify
 
 from core.domain.fingerprint import advt_key, job_year
-from core.domain.schema import JobPosting
+from core.domain.schema import JobPosting, NoticeKind, Stage
 from core.domain.stages import strip_stage_words
 
 THRESHOLD = 85.0
@@ -32,6 +32,20 @@ _FILLER = re.compile(
     r"level|various|govt|government|\d+)\b",
     re.I,
 )
+# One post under its several names, before the filler goes ("Level-1 Posts of 7th CPC Pay Matrix"
+# is RRB's Group D; "Assistant Loco Pilot (ALP)" is ALP), and the boilerplate of an official
+# notice's title that an aggregator never repeats ("Detailed Centralised Employment Notice…").
+_SAME_POST = [
+    (re.compile(r"\blevel\s*[- ]?\s*1\b(\s+posts?)?(\s+of\s+7th\s+cpc(\s+pay\s+matrix)?)?", re.I), " group d "),
+    (re.compile(r"\bgroup\s*[- ]\s*d\b", re.I), " group d "),
+    (re.compile(r"\bassistant\s+loco\s+pilots?\b|\basstt?\.?\s+loco\s+pilots?\b", re.I), " alp "),
+    (re.compile(r"\btechnicians\b", re.I), " technician "),
+]
+_BOILERPLATE = re.compile(
+    r"\b(detailed|centrali[sz]ed(\s+employment)?|employment\s+notice|cen|no|click\s+here|updated|last|extended?|"
+    r"corr?i[gn]+e?n?dum|addend(um|a)|special|registration|to|"
+    r"till|date|for\s+the|7th\s+cpc(\s+pay\s+matrix)?|pay\s+matrix|\d+(st|nd|rd|th)|jan(uary)?|feb(ruary)?|"
+    r"mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b", re.I)
 
 
 def subject(job: JobPosting) -> str:
@@ -43,11 +57,16 @@ def subject(job: JobPosting) -> str:
 @lru_cache(maxsize=65536)
 def _subject(title: str, organisation: str, organisation_short: str) -> str:
     text = strip_stage_words(title).lower()
-    for words in sorted((w for w in (organisation, organisation_short) if w), key=len, reverse=True):
+    names = (organisation, strip_stage_words(organisation), organisation_short)  # "Railway Recruitment Board" as stripped
+    for words in sorted((w for w in names if w), key=len, reverse=True):
         text = re.sub(rf"\b{re.escape(words.lower())}\b", " ", text)
     text = re.sub(r"\b(rajasthan|bihar|uttar\s+pradesh|up|mp|haryana|jharkhand|railway|indian)\b", " ", text)
+    for pattern, name in _SAME_POST:
+        text = pattern.sub(name, text)
+    text = _BOILERPLATE.sub(" ", text)
     text = _FILLER.sub(" ", text)
-    return re.sub(r"[^\w]+", " ", text).strip()
+    words = re.sub(r"[^\w]+", " ", text).split()
+    return " ".join(dict.fromkeys(words))  # "alp (alp) & technician": each word once
 
 
 @lru_cache(maxsize=16384)
@@ -70,6 +89,8 @@ def contradiction(a: JobPosting, b: JobPosting) -> str | None:
             return "different years"
     if a.advt_no and b.advt_no and advt_key(a.advt_no) != advt_key(b.advt_no):
         return "different advertisement numbers"
+    if different := different_posts(a, b):
+        return different
     for name in DATE_FIELDS:
         da, db = getattr(a, name), getattr(b, name)
         if da and db and abs(da - db) > DATE_TOLERANCE:
@@ -77,7 +98,43 @@ def contradiction(a: JobPosting, b: JobPosting) -> str | None:
     return None
 
 
-MAX_BONUS = 5 * len(DATE_FIELDS) + 10 + 20  # the most agreeing facts can add to the subjects' score
+# Words that tell two posts of one body apart when each title has its own: a grade ("Scientist 'D'"
+# and "Scientist G") or a discipline ("Junior Works Manager (Mechanical)" and "(Metallurgical)").
+_DISCIPLINE = re.compile(
+    r"^([a-z]|mechanical|metallurgical|metallurgy|civil|electrical|electronics|chemical|computer|instrumentation|"
+    r"mining|textile|production|automobile|agriculture|agricultural|geology|physics|chemistry|mathematics|"
+    r"statistics|economics|commerce|english|hindi|odia|law|medical|dental|nursing|pharmacy|veterinary|"
+    r"horticulture|forestry|fisheries|zoology|botany|history|geography|sanskrit|urdu|tamil|telugu)$")
+
+
+def different_posts(a: JobPosting, b: JobPosting) -> str | None:
+    """Why two notices of one body are two recruitments for different posts, or None: different
+    post counts for differently named posts (UPSC's 47 Public Prosecutors and 15 Assistant Public
+    Prosecutors), two official advertisements with different post counts (DST's 4 and 13
+    Scientists), or a grade or discipline each title has and the other lacks."""
+    sa, sb = set(subject(a).split()), set(subject(b).split())
+    if a.total_posts and b.total_posts and a.total_posts != b.total_posts:
+        if sa != sb:
+            return f"different posts: {a.total_posts} and {b.total_posts} posts of differently named posts"
+        if (a.kind == b.kind == NoticeKind.recruitment and a.source_kind == b.source_kind == "official"
+                and a.stage.value in _ADVERTISING and b.stage.value in _ADVERTISING):
+            return f"two advertisements: {a.total_posts} and {b.total_posts} posts"
+    groups_a, groups_b = set(_GROUP.findall(subject(a))), set(_GROUP.findall(subject(b)))
+    if groups_a != groups_b and (groups_a or groups_b) and sa - {"group"} - groups_a and sb - {"group"} - groups_b:
+        # "89409 Group-D, ALP & Technicians" is two recruitments, not the ALP one
+        return f"different posts: group {' '.join(sorted(groups_a)) or '-'} and group {' '.join(sorted(groups_b)) or '-'}"
+    only_a = {w for w in sa - sb if _DISCIPLINE.match(w)}
+    only_b = {w for w in sb - sa if _DISCIPLINE.match(w)}
+    if only_a and only_b:
+        return f"different posts: {' '.join(sorted(only_a))} and {' '.join(sorted(only_b))}"
+    return None
+
+
+_GROUP = re.compile(r"\bgroup ([a-d])\b")
+_ADVERTISING = {Stage.recruitment.value, Stage.online_form.value, Stage.other.value}
+
+MAX_BONUS = 5 * len(DATE_FIELDS) + 20 + 20  # the most agreeing facts can add to the subjects' score
+SAME_ADVERTISEMENT = 100  # a notice naming a job's advertisement number is that job's, whatever its title says
 
 
 def _subject_score(sa: str, sb: str) -> float:
@@ -92,6 +149,14 @@ def _bonus(a: JobPosting, b: JobPosting) -> float:
             bonus += 5
     if a.total_posts and a.total_posts == b.total_posts:
         bonus += 10
+    # the notice's subject inside the job's ("ALP" in "ALP Technician") with the same large count, or
+    # with the job's advertisement number to hold on to: one recruitment. Not the other way round:
+    # a post naming more than the job ("Group-D, ALP & Technicians") may be two recruitments.
+    sa, sb = set(subject(a).split()), set(subject(b).split())
+    if sa and sa < sb and ((a.total_posts and a.total_posts == b.total_posts and a.total_posts >= 100) or b.advt_no):
+        bonus += 20
+    if a.advt_no and b.advt_no and advt_key(a.advt_no) == advt_key(b.advt_no):
+        bonus += SAME_ADVERTISEMENT  # the same body's same advertisement: the job's own key
     if a.advt_no and b.advt_no:
         bonus += 20
     return bonus
@@ -142,7 +207,7 @@ def scored_match(posting: JobPosting, candidates: list[tuple[object, JobPosting]
     scored = []
     for _, sort_score, i in by_sort:
         subject_score = (sort_score + by_set[i]) / 2
-        if not subjects[i] or subject_score + MAX_BONUS < THRESHOLD:
+        if not subjects[i] or subject_score + MAX_BONUS + (SAME_ADVERTISEMENT if posting.advt_no else 0) < THRESHOLD:
             continue
         key, job = candidates[i]
         score = min(subject_score + _bonus(posting, job), 100.0)

@@ -12,6 +12,7 @@ from core.domain.fields.links import classify_links
 from core.domain.fields.organisations import canonical_organisation
 from core.domain.fields.qualifications import qualification_levels
 from core.domain.fields.vacancies import parse_vacancies, posts_in_text
+from core.domain.notice_identity import identify_notice
 from core.domain.sanitise import plain_lines, plain_links, plain_tables, plain_text
 from core.domain.stages import classify_stage
 from core.domain.urls import is_pdf
@@ -131,7 +132,7 @@ def normalise_job(raw: dict) -> dict:
         warnings.append(f"{total_posts} posts is not a believable number of posts; left empty")
         total_posts = None
 
-    return {
+    return identify_notice({  # kind, employer, title and official links
         "source": raw.get("source"),
         "source_kind": raw.get("source_kind") or "official",
         "source_url": raw.get("source_url"),
@@ -166,7 +167,7 @@ def normalise_job(raw: dict) -> dict:
         "official_website": official_website,
         "links": links,
         "warnings": [w[:300] for w in warnings],
-    }
+    }, raw)
 
 
 _NOTICE_DATE_PATTERNS = {

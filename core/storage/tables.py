@@ -205,3 +205,24 @@ class SeoCache(Base):
     prompt_version: Mapped[str] = mapped_column(String(20))
     payload: Mapped[dict] = mapped_column(JSONB)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=_now())
+
+
+class OtherNotice(Base):
+    """A notice that is not a job notice (a tender, a circular, a transfer order…): kept with its
+    kind and the reason, never a job, a page or a search document (``core.storage.other_notices``)."""
+
+    __tablename__ = "other_notices"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    notice_key: Mapped[str] = mapped_column(String(64), unique=True)
+    source: Mapped[str] = mapped_column(String(80), index=True)
+    source_kind: Mapped[str] = mapped_column(String(20))
+    source_url: Mapped[str] = mapped_column(Text)
+    organisation: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    kind_reason: Mapped[str | None] = mapped_column(Text)
+    facts: Mapped[dict] = mapped_column(JSONB)
+    facts_hash: Mapped[str] = mapped_column(String(64))
+    first_seen: Mapped[dt.date] = mapped_column(Date)
+    last_seen: Mapped[dt.date] = mapped_column(Date)

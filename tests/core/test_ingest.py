@@ -99,3 +99,105 @@ def test_release_refuses_an_item_that_still_fails_and_accepts_a_fixed_one(clean_
         release(item_id, seen_on=DAY)
     with pytest.raises(LookupError):
         release(item_id + 1000, seen_on=DAY)
+
+
+TENDER = {"source": "ingesttest", "source_kind": "official", "organisation": "Railway Recruitment Board",
+          "source_url": "http://rrbcdg.gov.in/uploads/TENDER_OF_AC_TAXI_16-17.PDF", "title": "Tender for Taxi Hiring 2016-17"}
+
+
+def test_a_notice_that_is_not_a_job_is_stored_apart_with_its_kind_and_counted_as_stored(clean_db):
+    from core.storage.tables import OtherNotice
+
+    run = Ingest()
+    [outcome] = run.run([TENDER], DAY)
+    assert outcome.kind == "stored" and run.stats.get_value("jobs/not_job/insert") == 1
+    assert run.stats.get_value("jobs/store/insert") == 1  # stored: scraped = stored + quarantined + … holds
+    assert count(Job) == 0 and count(OtherNotice) == 1
+    with session_scope() as session:
+        row = session.scalars(select(OtherNotice)).one()
+        assert (row.kind, row.kind_reason, row.first_seen) == ("not_job", "a tender: the title says 'Tender'", DAY)
+
+
+def test_a_recrawled_non_job_notice_changes_nothing_but_its_last_seen_day(clean_db):
+    from core.storage.tables import OtherNotice
+
+    Ingest().run([TENDER], DAY)
+    run = Ingest()
+    [again] = run.run([TENDER], DAY + dt.timedelta(days=1))
+    assert again.result.change == "noop" and count(OtherNotice) == 1
+    assert run.stats.get_value("jobs/store/noop") == 1  # a second crawl is unchanged, as for jobs
+    with session_scope() as session:
+        assert session.scalars(select(OtherNotice.last_seen)).one() == DAY + dt.timedelta(days=1)
+
+
+def test_a_batch_of_jobs_and_non_jobs_stores_each_where_it_belongs(clean_db):
+    from core.storage.tables import OtherNotice
+
+    outcomes = Ingest().run([raw(1), TENDER, raw(2)], DAY)
+    assert [o.result.outcome for o in outcomes] == ["insert", "not_job", "insert"]
+    assert count(Job) == 2 and count(OtherNotice) == 1
+
+
+# RRB ALP 2018 (CEN 01/2018) and RRB Group D 2018 (CEN 02/2018) as the captured boards give them.
+def _board(title, url, date):
+    return {"source": "rrb_chandigarh", "source_kind": "official", "organisation": "Railway Recruitment Board",
+            "source_url": url, "title": title, "notice_date": date, "links": [{"label": title, "url": url}]}
+
+
+def _aggregator(source, title, url, **fields):
+    return {"source": source, "source_kind": "aggregator", "source_url": url, "title": title,
+            "notice_kind": "Latest Jobs", "links": [{"label": title, "url": url}], **fields}
+
+
+ALP_2018 = [
+    _aggregator("sarkariresult", "Railway RRB ALP, Technician 26502 Post Online Form 2018",
+                "http://www.sarkariresult.com/page/rrb012018.php"),
+    _board("CEN-01/2018 - Detailed Centralised Employment Notice for Recruitment of Assistant Loco Pilot (ALP) & "
+           "Technicians.", "http://rrbcdg.gov.in/uploads/Detailed-CEN-01-2018.pdf", "02-02-2018"),
+    _board("CEN-01/2018 - Click here to apply for the Posts of ALP & Technicians",
+           "https://www.rly-rect-appn.in/alptech2017", "02-02-2018"),
+    _board("CEN-01/2018 - Corrigendum to Detailed CEN (ALP & Technician)",
+           "http://rrbcdg.gov.in/uploads/Corrigendum--CEN-01-2018.pdf", "01-03-2018"),
+    _aggregator("rojgarresult", "Railway RRB ALP | Technician Online Form 2018",
+                "http://www.rojgarresult.com/2018/rrbalptechnician.php", important_dates=["Last Date : 31 March 2018"]),
+    _aggregator("sarkariexam", "RRB ALP Recruitment Bharti 2018 For 26502 Post (Last Date Extended)",
+                "http://www.sarkariexam.com/rrb-alp-recruitment-bharti-2018/297658"),
+]
+GROUP_D_2018 = [
+    _board("CEN-02/2018 - Detailed Centralized Employment Notification for the Recruitment of various posts in "
+           "Level-1 of 7th CPC Pay Matrix.", "http://rrbcdg.gov.in/uploads/Detailed-CEN-2-18--English.pdf", "09-02-2018"),
+    _aggregator("sarkariresult", "Railway RRB Group D 62907 Post Online Form 2018 (Updated)",
+                "http://www.sarkariresult.com/page/rrb022018.php"),
+    _aggregator("rojgarresult", "RRB Railway Group D Online Form 2018", "http://www.rojgarresult.com/2018/rrbgroupd.php",
+                important_dates=["Last Date : 31 March 2018"]),
+    _aggregator("sarkariexam", "Railway Group D Form 2018 – Last Date Extended till 31st March",
+                "http://www.sarkariexam.com/railway-recruitment-cell-recruitment/79320", organisation="Railway"),
+]
+
+
+def test_one_recruitment_reported_by_a_board_and_three_aggregators_is_one_job(clean_db):
+    Ingest().run(ALP_2018, DAY)
+    assert count(Job) == 1 and count(JobEvent) == len(ALP_2018)
+
+
+def test_rrb_group_d_2018_is_one_job_whichever_source_came_first(clean_db):
+    Ingest().run(GROUP_D_2018[1:], DAY)
+    Ingest().run(GROUP_D_2018[:1], DAY)
+    assert count(Job) == 1
+
+
+def test_two_recruitments_of_one_board_are_never_merged(clean_db):
+    Ingest().run(ALP_2018 + GROUP_D_2018, DAY)
+    assert count(Job) == 2
+
+
+def test_a_cancellation_with_the_same_number_joins_its_recruitment_as_a_corrigendum(clean_db):
+    notice = {"source": "ingesttest", "organisation": "Odisha Staff Selection Commission",
+              "source_url": "http://ossc.gov.in/archive.php"}
+    Ingest().run([{**notice, "title": "ADVERTISEMENT NO. 2779/OSSC FOR THE POST OF ASSISTANT TRAINING OFFICER"}], DAY)
+    [cancelled] = Ingest().run([{**notice, "title": "CANCELLATION OF ADVERTISEMENT NO. 2779/OSSC OF ASSISTANT "
+                                                    "TRAINING OFFICER"}], DAY)
+    assert count(Job) == 1 and cancelled.result.job_id is not None
+    with session_scope() as session:
+        kinds = session.scalars(select(JobEvent.kind).order_by(JobEvent.id)).all()
+    assert kinds == ["recruitment", "corrigendum"]

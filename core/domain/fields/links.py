@@ -1,4 +1,5 @@
-"""Classify a notice's links (apply online, notification PDF, admit card…) and drop promotions."""
+"""Classify a notice's links (apply online, notification PDF, admit card…), drop promotions, and
+keep official kinds for official sites only (``official_links``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from core.domain.official_domains import Judgement, judge_url
 from core.domain.schema import Link, Stage
 from core.domain.stages import stage_pattern
 from core.domain.urls import is_http_url, is_pdf
@@ -69,3 +71,38 @@ def classify_links(raw_links: list[dict]) -> list[Link]:
         seen.add(url)
         links.append(Link(label=label, url=url, kind=classify_link(label, url)))
     return links
+
+
+# Links only an organisation's own site may hold; the rest are shown with where they lead.
+OFFICIAL_KINDS = ("apply_online", "notification_pdf", "official_website")
+
+
+def official_links(links: list[Link], parties: tuple[tuple[str | None, ...], ...], source_url: str | None,
+                   source_kind: str, title: str | None = None) -> tuple[list[Link], list[str]]:
+    """The notice's links with each judged against the official-domain registry
+    (``core.domain.official_domains``): official ones keep their kind; an aggregator's become
+    "also reported by" links of kind ``other``; an unknown site's are kept as ``other`` with
+    its domain named; a look-alike domain's are dropped. Returns the links and a warning per
+    link changed."""
+    kept: list[Link] = []
+    warnings: list[str] = []
+    for link in links:
+        judged = judge_url(link.url, parties, source_url, source_kind)
+        if judged.official:
+            kept.append(link)
+            continue
+        if judged.verdict == "lookalike":
+            warnings.append(f"dropped a link to a look-alike site: {judged.reason} ({link.url})")
+            continue
+        kept.append(Link(label=_reported_label(link.label, judged, title), url=link.url, kind="other"))
+        if link.kind in OFFICIAL_KINDS:
+            warnings.append(f"{link.kind} link is not official: {judged.reason}")
+    return kept, warnings
+
+
+def _reported_label(label: str, judged: Judgement, title: str | None) -> str:
+    if judged.verdict == "aggregator":
+        if title and label.casefold() == title.casefold() or len(label) > 60:
+            return f"Also reported by {judged.domain}"
+        return f"{label} (also reported by {judged.domain})"
+    return f"{label} (unverified site: {judged.domain})"

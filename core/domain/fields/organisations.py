@@ -9,7 +9,8 @@ from functools import lru_cache
 ORGANISATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "UPSC": ("Union Public Service Commission", ("upsc", "union public service commission")),
     "SSC": ("Staff Selection Commission", ("ssc", "staff selection commission")),
-    "RRB": ("Railway Recruitment Board", ("rrb", "railway recruitment board", "railway recruitment boards")),
+    "RRB": ("Railway Recruitment Board", ("rrb", "railway recruitment board", "railway recruitment boards",
+                                          "railway group d", "railway group-d")),
     "IBPS": ("Institute of Banking Personnel Selection", ("ibps",)),
     "RSSB": ("Rajasthan Staff Selection Board", ("rssb", "rsmssb", "rajasthan staff selection board", "rajasthan subordinate and ministerial services selection board")),
     "RPSC": ("Rajasthan Public Service Commission", ("rpsc", "rajasthan public service commission")),
@@ -47,7 +48,23 @@ ORGANISATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "GSSSB": ("Gujarat Subordinate Service Selection Board", ("gsssb", "gujarat sssb")),
     "OSSSC": ("Odisha Subordinate Staff Selection Commission", ("osssc",)),
     "BSSC": ("Bihar Staff Selection Commission", ("bssc", "bihar ssc", "bihar staff selection commission")),
+    # Employers a recruiting agency publishes for (IBPS's board: "SBI Recruitment of Junior Associates…")
+    "SBI": ("State Bank of India", ("sbi", "state bank of india")),
+    "Nainital Bank": ("The Nainital Bank Limited", ("nbl", "nainital bank")),
+    "BOB": ("Bank of Baroda", ("bob", "bank of baroda")),
+    "IOB": ("Indian Overseas Bank", ("iob", "indian overseas bank")),
+    "IOCL": ("Indian Oil Corporation Limited", ("iocl", "indian oil corporation")),
+    "AAI": ("Airports Authority of India", ("aai", "airports authority of india")),
+    "AIIMS": ("All India Institute of Medical Sciences", ("aiims", "all india institute of medical sciences")),
+    "IIFCL": ("India Infrastructure Finance Company Limited", ("iifcl",)),
+    "RRVUNL": ("Rajasthan Rajya Vidyut Utpadan Nigam Limited", ("rrvun", "rrvunl")),
 }
+# Bodies that recruit for others: a notice they publish may name the employer it is for.
+RECRUITING_AGENCIES = frozenset({
+    "UPSC", "SSC", "IBPS", "RSSB", "RPSC", "BPSC", "BPSSC", "CSBC", "JPSC", "WBSSC", "UPSSSC", "HSSC", "TNPSC",
+    "APPSC", "APSC", "OSSC", "OPSC", "MPPSC", "MPSC", "TSPSC", "JSSC", "UKSSSC", "DSSSB", "PSSSB", "GSSSB",
+    "OSSSC", "BSSC",
+})
 # "Jharkhand SSC", "Bihar Staff Selection Commission": a state's commission, not the central SSC.
 _STATE_BEFORE = re.compile(
     r"\b(andhra(\s+pradesh)?|arunachal|assam|bihar|chhattisgarh|goa|gujarat|haryana|himachal|jharkhand|"

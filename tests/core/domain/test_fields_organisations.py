@@ -30,3 +30,11 @@ def test_unknown_is_none():
 ])
 def test_a_states_staff_selection_commission_is_not_the_central_ssc(text, short):
     assert canonical_organisation(text)[1] == short
+
+
+@pytest.mark.parametrize(("text", "short"), [
+    ("SBI Recruitment of Junior Associates", "SBI"), ("NBL Notification For The Posts Of Specialist Officers", "Nainital Bank"),
+    ("AIIMS Recruitment to Various Group-A Non-Faculty Posts", "AIIMS"), ("Airports Authority of India", "AAI"),
+])
+def test_employers_an_agency_recruits_for(text, short):
+    assert canonical_organisation(text)[1] == short

@@ -34,3 +34,10 @@ def test_snapshot_record_carries_events_and_seo(db_session):
     assert record["events"][0]["date"] == "2018-01-02"
     assert set(record["seo"]) == {"title", "description", "summary", "faq", "origin"}
     assert record["facts"]["organisation_short"] == "UPSC"
+
+
+def test_a_job_stored_as_not_a_job_notice_is_left_out(db_session):
+    upsert_job(db_session, _posting("Tender for Taxi Hiring 2016-17", kind="not_job",
+                                    kind_reason="a tender: the title says 'Tender'"), dt.date(2018, 3, 15))
+    upsert_job(db_session, _posting("Assistant Engineer Recruitment 2018"), dt.date(2018, 3, 15))
+    assert [j["facts"]["title"] for j in take_snapshot(db_session)["jobs"]] == ["Assistant Engineer Recruitment 2018"]
