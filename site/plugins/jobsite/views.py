@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import itertools
 import logging
 from collections import defaultdict
@@ -220,6 +221,22 @@ def row_key(view: dict) -> tuple:
     return (view["slug"], job.title, view["org"], job.stage.value, str(job.apply_last),
             view["days_left"], view["lastmod"], view["seo"].get("description") or "",
             view["archived"])
+
+
+def shown_days(view: dict) -> int | None:
+    """What the pages say about the deadline (a closed job's page no longer changes daily)."""
+    return view["days_left"] if view["days_left"] is not None and view["days_left"] >= 0 else None
+
+
+def row_digest(view: dict) -> str:
+    """A digest of what a job's row shows, for the keys of the pages that list it (computed
+    once per row and kept in it: a listing page's key is then a hash of 50 short strings)."""
+    digest = view.get("row_digest")
+    if digest is None:
+        key = row_key(view)  # strings, numbers, None and booleans: repr is exact and fast
+        text = repr((*key[:5], shown_days(view), *key[6:]))
+        digest = view["row_digest"] = hashlib.sha1(text.encode()).hexdigest()
+    return digest
 
 
 def _latest_key(view: dict):
