@@ -6,9 +6,8 @@ pipeline is several times slower); Pelican itself renders the editorial pages an
 theme. Every page goes through this plugin's content-hash manifest, so a rebuild renders and
 writes only the pages whose inputs changed.
 
-The build plans first (every page's key, and the list of pages to render), then renders the
-list in slices (``jobsite.pool.run_sliced``): in a process pool, whose processes inherit the
-plan, or here.
+The build plans first (every page's key, and the list of pages to render: ``jobsite.plan``),
+then renders the list in slices: in a process pool, whose processes inherit the plan, or here.
 """
 
 from __future__ import annotations
@@ -21,8 +20,9 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache, meta
 from jobsite.catalogue import Catalogue, catalogue_of
 from jobsite.jsonld import use_orjson
-from jobsite.manifest import IncrementalWriter, code_hash, manifest_file, plain_key, write_text
-from jobsite.pool import processes_for, run_sliced, worker_count
+from jobsite.manifest import IncrementalWriter, code_hash, manifest_file, plain_key
+from jobsite.plan import FilePlan
+from jobsite.pool import worker_count
 from jobsite.taxonomy import group_slug
 from jobsite.views import day, home_sections, http_url, row_digest, shown_days, thousands
 from pelican.generators import Generator
@@ -41,22 +41,6 @@ LATEST_ON_404 = 10
 
 def digests(views: list[dict]) -> list[str]:
     return [row_digest(v) for v in views]
-
-
-class PagePlan:
-    """The pages to render: (path, render, arguments); ``__call__`` renders a slice of them."""
-
-    def __init__(self, output: Path):
-        self.output = str(output)
-        self.pages: list[tuple] = []
-
-    def add(self, path: str, render, *args) -> None:
-        self.pages.append((path, render, args))
-
-    def __call__(self, start: int, stop: int) -> int:
-        for path, render, args in self.pages[start:stop]:
-            write_text(self.output, path, render(*args))
-        return stop - start
 
 
 class JobPagesGenerator(Generator):
@@ -120,11 +104,10 @@ class JobPagesGenerator(Generator):
         reader = RecordReader(self.catalogue.snapshot) if self.catalogue.snapshot.exists() else None
         try:
             renderer = PageRenderer(self.env, base, self.catalogue, reader)
-            plan = PagePlan(out)
+            plan = FilePlan(out, size=RENDER_SLICE,
+                            workers=worker_count(self.settings.get("JOBS_BUILD_WORKERS")))
             self._plan(plan, manifest, renderer)
-            workers = worker_count(self.settings.get("JOBS_BUILD_WORKERS"))
-            processes = processes_for(len(plan.pages), workers=workers, size=RENDER_SLICE)
-            rendered = sum(run_sliced(plan, len(plan.pages), workers=workers, size=RENDER_SLICE))
+            processes, rendered = plan.processes, plan.write()
         finally:
             if reader is not None:
                 reader.close()
@@ -132,7 +115,7 @@ class JobPagesGenerator(Generator):
         log.info("jobpages: %d jobs, %d pages rendered by %d processes, %d files removed",
                  len(self.catalogue.rows), rendered, processes, len(report["removed"]))
 
-    def _plan(self, plan: PagePlan, manifest: IncrementalWriter, renderer: PageRenderer) -> None:
+    def _plan(self, plan: FilePlan, manifest: IncrementalWriter, renderer: PageRenderer) -> None:
         """Add to ``plan`` every page whose key changed (recording every key in ``manifest``)."""
         catalogue: Catalogue = self.catalogue
 
@@ -159,7 +142,7 @@ class JobPagesGenerator(Generator):
                 page(shown.url, (listing.heading, listing.intro, nav, digests(shown.jobs)),
                      renderer.listing, listing, shown)
 
-    def _plan_jobs(self, plan: PagePlan, manifest: IncrementalWriter,
+    def _plan_jobs(self, plan: FilePlan, manifest: IncrementalWriter,
                    renderer: PageRenderer) -> None:
         catalogue: Catalogue = self.catalogue
         related = catalogue.related

@@ -9,6 +9,7 @@ import it as ``jobsite`` (``pelicanconf`` puts the plugin folder on ``sys.path``
 - ``views``, ``taxonomy``, ``jsonld``, ``overrides``: pure functions from a record to what the
   pages show;
 - ``manifest``: the content-hash manifest each plugin keeps of the files it writes;
+- ``plan``: the files a plugin must write, written in slices by ``pool``;
 - ``pool``: work shared out to processes with ``concurrent.futures``;
 - ``rowcache``: the rows of the last builds, so a rebuild does not validate unchanged records.
 """

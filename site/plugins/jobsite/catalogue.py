@@ -43,7 +43,8 @@ log = logging.getLogger(__name__)
 CONTEXT_KEY = "JOBS_CATALOGUE"
 PER_PAGE = 50
 # What a job's row is computed from: the row cache is dropped when any of it changes.
-ROW_CODE = (Path(__file__).resolve().parent, PROJECT_ROOT / "core" / "domain" / "schema.py")
+ROW_CODE = tuple(Path(__file__).resolve().parent / name for name in ("views.py", "taxonomy.py")) + (
+    PROJECT_ROOT / "core" / "domain" / "schema.py",)
 VALIDATE_SLICE = 250  # records per task of the pool that validates them
 ARCHIVE = ("archive/", "Archive: closed jobs",
            "Jobs past their last date. Their pages stay here for reference.")
