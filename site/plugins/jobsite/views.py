@@ -40,6 +40,20 @@ LISTING_KINDS = (
 )
 
 
+class Fields(dict):
+    """A dict whose keys also read as attributes. Templates read ``view.job`` as
+    ``getattr(view, "job")`` first and the key only when that fails: a plain dict fails it (and
+    raises) on every access, a few dozen times per page."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
 class RowJob(NamedTuple):
     """The facts of a job that its row shows or that decide its listings (a light JobPosting)."""
 
@@ -100,7 +114,9 @@ def job_view(record: dict, today: dt.date, override: dict | None = None) -> dict
     if override and override.get("modified"):
         lastmod = max(lastmod, override["modified"])
     dates = [e["date"] for e in record["events"] if e["date"]] or [record["first_seen"]]
-    return {
+    seo = Fields(record["seo"])
+    seo["faq"] = [Fields(f) for f in seo.get("faq") or []]
+    return Fields({
         "slug": record["slug"],
         "url": f"jobs/{record['slug']}/",
         "job": job,
@@ -109,8 +125,8 @@ def job_view(record: dict, today: dt.date, override: dict | None = None) -> dict
         "org_slug": group_slug(org),
         "category": category,
         "state": state,
-        "events": record["events"],
-        "seo": record["seo"],
+        "events": [Fields(e) for e in record["events"]],
+        "seo": seo,
         "provenance": record["provenance"],
         "days_left": days_left(job.apply_last, today),
         "archived": is_archived(job, today),
@@ -122,7 +138,7 @@ def job_view(record: dict, today: dt.date, override: dict | None = None) -> dict
         "content_hash": record.get("content_hash") or "",
         "override_html": (override or {}).get("html"),
         "override_key": (override or {}).get("key", ""),
-    }
+    })
 
 
 ROW_FIELDS = ("slug", "url", "stage_label", "org", "org_slug", "category", "state", "lastmod",
@@ -211,8 +227,8 @@ def row_static(view: dict) -> dict:
 def row_view(static: dict, today: dt.date) -> dict:
     """A job's row on ``today``: its static part plus the days left and whether it is closed."""
     job = static["job"]
-    return {**static, "days_left": days_left(job.apply_last, today),
-            "archived": is_archived(job, today)}
+    return Fields(static, days_left=days_left(job.apply_last, today),
+                  archived=is_archived(job, today))
 
 
 def row_key(view: dict) -> tuple:
