@@ -131,12 +131,9 @@ class Catalogue:
         found.append(Listing("archive", url, heading, intro, archived, ()))
         return found
 
-    def reader(self) -> closing[RecordReader]:
-        """``with catalogue.reader() as reader:`` reads records back (see ``job_view``)."""
-        return closing(RecordReader(self.snapshot))
-
-    def job_view(self, slug: str, reader: RecordReader) -> dict:
-        """The full view of a job (for its own page), from its record read again."""
+    def job_view(self, slug: str, reader: RecordReader | None) -> dict:
+        """The full view of a job (for its own page), from its record read again through
+        ``reader`` (an open ``RecordReader`` of the snapshot)."""
         _, offset, length, record = self.sources[slug]
         if record is None:
             record = reader.read(offset, length)
