@@ -33,9 +33,10 @@ def build_site(snapshot: Path, output: Path, today: str, site_url: str, *,
     That is the pages of the plugins' manifests (the job pages, listings… this build made or
     kept) plus the pages Pelican wrote (the editorial ones): no walk over the output folder.
 
-    The cyclic garbage collector is off while the site is built: a build keeps tens of
-    thousands of validated jobs and rows alive until its end, so every full collection walked
-    all of them and found nothing (a tenth of a 10,000-job build's time). The few cycles the
+    The cyclic garbage collector is off while the site is built: a build keeps the rows and
+    listings of every job alive until its end, so every full collection walked all of them and
+    found nothing; the build's process pool inherits the setting, so no collection there
+    touches (and so copies) the memory its processes share with the build. The few cycles the
     build leaves are collected as usual once the collector is back on.
     """
     collecting = gc.isenabled()
