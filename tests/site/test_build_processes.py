@@ -100,8 +100,8 @@ def pool_run() -> dict:
 def test_a_pool_returns_each_slice_s_result_in_order_from_other_processes(pool_run):
     assert [total for _, total in pool_run["results"]] == [
         sum(range(start, start + 10)) for start in range(0, 100, 10)]
-    pids = {pid for pid, _ in pool_run["results"]}
-    assert len(pids) == 2 and pool_run["me"] not in pids
+    pids = {pid for pid, _ in pool_run["results"]}  # which of the two takes a slice: any
+    assert 1 <= len(pids) <= 2 and pool_run["me"] not in pids
 
 
 def test_a_slice_that_fails_in_the_pool_raises_its_error_in_the_build(pool_run):
