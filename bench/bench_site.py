@@ -1,18 +1,26 @@
 """Site build at scale: a full build of N jobs against Hugo on the same data, in the same run,
-then an unchanged rebuild and an incremental rebuild after one job changes.
+then an unchanged rebuild and rebuilds after one job changes.
 
     .venv/bin/python bench/bench_site.py [--jobs 10000] [--repeat 1] [--workers 0] [--json]
 
 The jobs are expanded from the real aggregator posts (tests/site/realposts.py) and written as a
-real snapshot file. Our build (``services.build.build_site``: Pelican + the jobpages plugin) runs
-in a child process; its wall time counts from the process start (bytecode caches warmed first,
-in a private PYTHONPYCACHEPREFIX), and the time inside ``build_site`` is shown next to it. Hugo
-(Debian's /usr/bin/hugo) builds the equivalent site written by bench/hugo_site.py: only the
-``hugo`` run is timed, the writing of its content files is shown apart. Memory is the largest
-process's peak RSS (the kernel's ru_maxrss) and the peak of the process tree's summed PSS
-(sampled every 50 ms: our build forks helper processes that share memory with it).
+real snapshot file. Our build (``services.build.build_site``: Pelican with the site's plugins,
+its work shared with a ``concurrent.futures`` process pool) runs in a child process; its wall
+time counts from the process start (bytecode caches warmed first, in a private
+PYTHONPYCACHEPREFIX), and the time inside ``build_site`` is shown next to it. Hugo (Debian's
+/usr/bin/hugo) builds the equivalent site written by bench/hugo_site.py: only the ``hugo`` run
+is timed, the writing of its content files is shown apart. Memory is the peak of the whole
+process tree's summed PSS (sampled every 50 ms: the pool's processes share memory with the
+build) and the largest process's peak RSS (the kernel's VmHWM, exact); the larger counts.
 
-Targets: pages/s ≥ 1.0× Hugo's (aim 2×), incremental rebuild ≤ 2 s, peak memory ≤ 500 MB.
+With ``--repeat N`` the full builds run as N back-to-back pairs (ours then Hugo's, then the
+other way round, and so on) and the one-job rebuilds (a different job each time) N times. The
+ratio is the median of the N pairs' ratios: the machine is shared, its load drifts within a
+run, and a pair's two builds see about the same load while the best of each side need not. The
+table shows the pair with the median ratio; the rebuild figure is the median rebuild.
+
+Targets (the exit status is 1 when one is missed): pages/s ≥ 2× Hugo's, a one-job change
+rebuilt in ≤ 2 s, peak memory ≤ 500 MB.
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 TODAY = "2026-01-20"  # the capture day of the real posts
 SITE_URL = "https://jobs.example.in"
-TARGET_RATIO, AIM_RATIO = 1.0, 2.0
+TARGET_RATIO = 2.0
 TARGET_INCREMENTAL_S = 2.0
 TARGET_MEMORY_MB = 500
 HUGO = "/usr/bin/hugo"
@@ -51,11 +59,12 @@ def make_snapshot(count: int) -> dict:
     return snapshot_of(expanded_postings(count), dt.date.fromisoformat(TODAY))
 
 
-def change_one_job(snapshot: dict, today: str = TODAY) -> tuple[dict, str]:
-    """The snapshot after one open job got a new notice (a new title, an update dated today)."""
+def change_one_job(snapshot: dict, today: str = TODAY, nth: int = 0) -> tuple[dict, str]:
+    """The snapshot after one open job got a new notice (a new title, an update dated today);
+    ``nth`` picks another job for each rebuild of a series."""
     changed = copy.deepcopy(snapshot)
     live = [j for j in changed["jobs"] if (j["facts"].get("apply_last") or "") >= today]
-    job = live[len(live) // 2]
+    job = live[(len(live) // 2 + 7 * nth) % len(live)]
     job["facts"]["title"] = f"{job['facts']['title']} (revised)"
     job["content_hash"] = f"{job['content_hash']}-revised"
     job["last_seen"] = today
@@ -215,23 +224,41 @@ def bench(jobs: int, work: Path, *, repeat: int = 1, workers: int = 0, hugo: boo
     if skipped:
         log(f"Hugo {skipped}: the baseline is skipped")
 
-    ours, theirs = [], []
+    pairs = []  # (ours, Hugo's or None, ratio or None)
     for n in range(repeat):
-        output = work / f"site-{n}"
-        ours.append(run_build(path, output, env))
-        log(f"  ours  run {n + 1}: {ours[-1]['wall']:.2f} s, {ours[-1]['html']} HTML files")
-        if version:
-            theirs.append(run_hugo(snapshot, work / "hugo"))
-            log(f"  hugo  run {n + 1}: {theirs[-1]['wall']:.2f} s, {theirs[-1]['html']} HTML files")
-    full = min(ours, key=lambda r: r["wall"])
-    output = work / f"site-{ours.index(full)}"
-    baseline = min(theirs, key=lambda r: r["wall"]) if theirs else None
+        def mine(n=n):
+            return run_build(path, work / f"site-{n}", env)
+
+        def hugos():
+            return run_hugo(snapshot, work / "hugo") if version else None
+
+        if n % 2:
+            theirs = hugos()
+            ours = mine()
+        else:
+            ours, theirs = mine(), hugos()
+        ratio = (ours["html"] / ours["wall"]) / (theirs["html"] / theirs["wall"]) if theirs else None
+        pairs.append((ours, theirs, ratio))
+        log(f"  pair {n + 1}: ours {ours['wall']:.2f} s, {ours['html']} HTML files"
+            + (f"; Hugo {theirs['wall']:.2f} s, {theirs['html']} HTML files; ratio {ratio:.2f}"
+               if theirs else ""))
+    by_ratio = sorted(range(repeat), key=lambda n: (pairs[n][2] or 0, -pairs[n][0]["wall"]))
+    median = by_ratio[len(by_ratio) // 2]
+    full, baseline, _ = pairs[median]
+    output = work / f"site-{median}"
 
     unchanged = run_build(path, output, env)
-    changed, slug = change_one_job(snapshot)
-    write_snapshot(changed, path)
-    incremental = run_build(path, output, env)
-    written = incremental["written"]
+    rebuilds = []
+    for n in range(repeat):
+        snapshot, slug = change_one_job(snapshot, nth=n)
+        write_snapshot(snapshot, path)
+        rebuilds.append({**run_build(path, output, env), "slug": slug})
+        rebuilds[-1]["shows_the_job"] = all(shows_job(output, p, slug)
+                                            for p in rebuilds[-1]["written"])
+        log(f"  one job changed, run {n + 1}: {rebuilds[-1]['wall']:.2f} s, "
+            f"{len(rebuilds[-1]['written'])} files written")
+    incremental = sorted(rebuilds, key=lambda r: r["wall"])[len(rebuilds) // 2]  # the median
+    slug, written = incremental["slug"], incremental["written"]
     report = {
         "jobs": len(snapshot["jobs"]),
         "ours": {**{k: full[k] for k in ("wall", "build_seconds", "import_seconds", "html",
@@ -248,13 +275,15 @@ def bench(jobs: int, work: Path, *, repeat: int = 1, workers: int = 0, hugo: boo
             "build_seconds": incremental["build_seconds"], "files_written": len(written),
             "written": written,
             "job_page_written": f"jobs/{slug}/index.html" in written,
-            "all_show_the_job": all(shows_job(output, p, slug) for p in written),
+            "all_show_the_job": all(r["shows_the_job"] for r in rebuilds),
+            "runs": [r["wall"] for r in rebuilds],
             "maxrss_mb": incremental["maxrss_mb"], "pss_mb": incremental["pss_mb"]},
     }
-    ratio = (report["ours"]["pages_per_s"] / report["hugo"]["pages_per_s"]
-             if report["hugo"] else None)
-    memory = max(full["maxrss_mb"], full["pss_mb"])
+    ratio = pairs[median][2]
+    memory = max(max(r["maxrss_mb"], r["pss_mb"]) for r, _, _ in pairs)
     report["ratio"] = ratio
+    report["pair_ratios"] = [r for _, _, r in pairs]
+    report["memory_mb"] = memory
     report["verdict"] = {
         "pages_per_s": None if ratio is None else ratio >= TARGET_RATIO,
         "incremental": incremental["wall"] <= TARGET_INCREMENTAL_S,
@@ -269,45 +298,54 @@ def _ok(flag) -> str:
 
 def print_report(report: dict) -> None:
     ours, hugo = report["ours"], report["hugo"]
+    inc, same, verdict = report["incremental"], report["unchanged"], report["verdict"]
+    memory = report["memory_mb"]
+    rows = [  # (figure, ours, Hugo, target, verdict)
+        ("full build, wall s", f"{ours['wall']:.2f}", hugo and f"{hugo['wall']:.2f}", "", ""),
+        ("  inside build_site, s", f"{ours['build_seconds']:.2f}", "", "", ""),
+        ("HTML files", f"{ours['html']}",
+         hugo and f"{hugo['html']} ({hugo['aliases']} redirects)", "", ""),
+        ("pages/s", f"{ours['pages_per_s']:.0f}", hugo and f"{hugo['pages_per_s']:.0f}", "", ""),
+        ("pages/s, ours ÷ Hugo", "" if report["ratio"] is None else f"{report['ratio']:.2f}",
+         "", f"≥ {TARGET_RATIO:.1f}", _ok(verdict["pages_per_s"])),
+        ("peak memory, tree PSS MB", f"{ours['pss_mb']:.0f}", hugo and f"{hugo['pss_mb']:.0f}",
+         "", ""),
+        ("peak memory, largest RSS MB", f"{ours['maxrss_mb']:.0f}",
+         hugo and f"{hugo['maxrss_mb']:.0f}", "", ""),
+        ("peak memory counted, MB", f"{memory:.0f}", "", f"≤ {TARGET_MEMORY_MB}",
+         _ok(verdict["memory"])),
+        ("rebuild, one job changed, s", f"{inc['wall']:.2f}", "", f"≤ {TARGET_INCREMENTAL_S:.0f}",
+         _ok(verdict["incremental"])),
+        ("  files written", f"{inc['files_written']}", "", "", ""),
+        ("rebuild, nothing changed, s", f"{same['wall']:.2f}", "", "", ""),
+        ("  files written", f"{same['files_written']}", "", "", ""),
+    ]
     print()
-    print(f"{'':34} {'wall s':>8} {'HTML':>7} {'pages/s':>9} {'peak RSS':>9} {'peak PSS':>9}")
-    print(f"{'ours: Pelican + jobpages':34} {ours['wall']:8.2f} {ours['html']:7d} "
-          f"{ours['pages_per_s']:9.0f} {ours['maxrss_mb']:8.0f}M {ours['pss_mb']:8.0f}M")
-    print(f"{'  inside build_site':34} {ours['build_seconds']:8.2f} {'':7} "
-          f"{ours['html'] / ours['build_seconds']:9.0f}   (start-up and imports "
-          f"{ours['import_seconds']:.2f} s)")
-    if hugo:
-        print(f"{'Hugo ' + hugo['version'].split()[1]:34} {hugo['wall']:8.2f} {hugo['html']:7d} "
-              f"{hugo['pages_per_s']:9.0f} {hugo['maxrss_mb']:8.0f}M {hugo['pss_mb']:8.0f}M")
-        print(f"{'  (of its HTML: alias redirects)':34} {'':8} {hugo['aliases']:7d}   "
-              f"content files written in {hugo['write_seconds']:.1f} s (not timed)")
-    else:
-        print(f"Hugo: {report['hugo_skipped']}, no baseline")
-    inc, same = report["incremental"], report["unchanged"]
-    print(f"{'rebuild, nothing changed':34} {same['wall']:8.2f}   inside {same['build_seconds']:.2f} s,"
-          f" {same['files_written']} files written")
-    print(f"{'rebuild, one job changed':34} {inc['wall']:8.2f}   inside {inc['build_seconds']:.2f} s,"
-          f" {inc['files_written']} files written (its page: "
-          f"{'yes' if inc['job_page_written'] else 'NO'}; every other one lists it: "
-          f"{'yes' if inc['all_show_the_job'] else 'NO'})")
-    print()
-    verdict = report["verdict"]
-    if report["ratio"] is not None:
-        print(f"pages/s ours ÷ Hugo: {report['ratio']:.2f} (target ≥ {TARGET_RATIO}, aim "
-              f"{AIM_RATIO}): {_ok(verdict['pages_per_s'])}")
-    else:
-        print("pages/s ours ÷ Hugo: no Hugo, skipped")
-    print(f"incremental rebuild: {inc['wall']:.2f} s (target ≤ {TARGET_INCREMENTAL_S} s): "
-          f"{_ok(verdict['incremental'])}")
-    memory = max(ours["maxrss_mb"], ours["pss_mb"])
-    print(f"peak memory of the full build: {memory:.0f} MB (target ≤ {TARGET_MEMORY_MB} MB): "
-          f"{_ok(verdict['memory'])}")
+    print(f"{report['jobs']} jobs; Hugo: "
+          + (hugo["version"] if hugo else f"{report['hugo_skipped']}, no baseline"))
+    print(f"{'figure':30} {'ours':>10} {'Hugo':>24} {'target':>18} {'':>7}")
+    for figure, mine, theirs, target, ok in rows:
+        print(f"{figure:30} {mine:>10} {theirs or '':>24} {target:>18} {ok:>7}")
+    print(f"\nfull build: start-up and imports {ours['import_seconds']:.2f} s; Hugo's content "
+          + (f"files written in {hugo['write_seconds']:.1f} s (not timed)" if hugo else "skipped"))
+    print(f"one-job rebuilds: {', '.join(f'{w:.2f}' for w in inc['runs'])} s (median counts); "
+          f"the changed job's page written: {'yes' if inc['job_page_written'] else 'NO'}; "
+          f"every other file written shows it: {'yes' if inc['all_show_the_job'] else 'NO'}")
+    print(f"peak memory counted (the largest over the full builds): {memory:.0f} MB")
+    if report["pair_ratios"] and report["pair_ratios"][0] is not None:
+        print("pages/s ratio of each pair: "
+              + ", ".join(f"{r:.2f}" for r in report["pair_ratios"]) + " (the median counts)")
+
+
+def exit_status(verdict: dict) -> int:
+    """1 when a target was missed (a skipped one, e.g. no Hugo, is not a miss)."""
+    return 0 if all(v is not False for v in verdict.values()) else 1
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=1, help="full builds of each; best counts")
+    parser.add_argument("--repeat", type=int, default=1, help="full builds of each (best pair counts) and one-job rebuilds (median counts)")
     parser.add_argument("--workers", type=int, default=0,
                         help="JOBS_BUILD_WORKERS for our build (0: one per CPU)")
     parser.add_argument("--no-hugo", action="store_true")
@@ -330,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     print_report(report)
     if args.json:
         print(json.dumps({k: v for k, v in report.items()}, default=str))
-    return 0 if all(v is not False for v in report["verdict"].values()) else 1
+    return exit_status(report["verdict"])
 
 
 if __name__ == "__main__":

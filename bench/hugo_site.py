@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "site" / "plugins"))
 
-from jobpages.jsonld import jobposting_jsonld  # noqa: E402
-from jobpages.views import job_view  # noqa: E402
+from jobsite.jsonld import jobposting_jsonld  # noqa: E402
+from jobsite.views import job_view  # noqa: E402
 
 TAXONOMIES = {"organisation": "organisations", "category": "categories", "state": "states",
               "qualification": "qualifications", "stage": "stages", "archive": "archive"}

@@ -1,7 +1,8 @@
 """Build the static site with Pelican from a snapshot file (a pure function of its inputs).
 
-Builds are incremental: a content-hash manifest per output folder (in ``var/site-manifests``)
-records what each file shows, and a rebuild writes only the files whose inputs changed.
+Builds are incremental: each plugin keeps a content-hash manifest of the files it writes, in a
+state folder per output folder (``var/site-builds/<hash of the output path>/``), and a rebuild
+writes only the files whose inputs changed.
 """
 
 from __future__ import annotations
@@ -18,22 +19,24 @@ from core.config import PROJECT_ROOT, var_dir
 log = logging.getLogger(__name__)
 
 
-def manifest_path(output: Path) -> Path:
-    """The manifest of one output folder; kept outside it so it is never published."""
+def build_state(output: Path) -> Path:
+    """The folder of what the builds of one output folder keep (manifests, row cache, compiled
+    templates); outside the output so it is never published."""
     name = hashlib.sha1(str(Path(output).absolute()).encode()).hexdigest()[:16]
-    return var_dir() / "site-manifests" / f"{name}.json"
+    return var_dir() / "site-builds" / name
 
 
 def build_site(snapshot: Path, output: Path, today: str, site_url: str, *,
                settings_file: str = "pelicanconf.py", **settings) -> int:
     """Render the site into ``output``; returns the number of HTML pages the site has.
 
-    That is the pages of the manifest (the job pages, listings… this build made or kept) plus
-    the pages Pelican wrote (the editorial ones): no walk over the output folder.
+    That is the pages of the plugins' manifests (the job pages, listings… this build made or
+    kept) plus the pages Pelican wrote (the editorial ones): no walk over the output folder.
 
-    The cyclic garbage collector is off while the site is built: a build keeps tens of
-    thousands of validated jobs and rows alive until its end, so every full collection walked
-    all of them and found nothing (a tenth of a 10,000-job build's time). The few cycles the
+    The cyclic garbage collector is off while the site is built: a build keeps the rows and
+    listings of every job alive until its end, so every full collection walked all of them and
+    found nothing; the build's process pool inherits the setting, so no collection there
+    touches (and so copies) the memory its processes share with the build. The few cycles the
     build leaves are collected as usual once the collector is back on.
     """
     collecting = gc.isenabled()
@@ -56,7 +59,7 @@ def _build(snapshot: Path, output: Path, today: str, site_url: str, settings_fil
         "JOBS_SNAPSHOT": str(snapshot),
         "JOBS_TODAY": today,
         "SITEURL": site_url.rstrip("/"),
-        "JOBS_MANIFEST": str(manifest_path(output)),
+        "JOBS_BUILD_STATE": str(build_state(output)),
         **settings,
     }
     settings_obj = read_settings(str(PROJECT_ROOT / "site" / settings_file), override=overrides)
@@ -74,16 +77,24 @@ def _build(snapshot: Path, output: Path, today: str, site_url: str, settings_fil
         Pelican(settings_obj).run()
     finally:
         signals.content_written.disconnect(written)
-    manifest = manifest_path(output)
-    files = json.loads(manifest.read_text()).get("files", {}) if manifest.exists() else {}
-    return len(pelican_pages | {p for p in files if p.endswith(".html")})
+    made = {p for report in _reports(output).values() for p in report.get("files", {})}
+    return len(pelican_pages | {p for p in made if p.endswith(".html")})
+
+
+def _reports(output: Path) -> dict[str, dict]:
+    """plugin → its manifest (``files``, ``written``, ``removed`` of its last build)."""
+    state = build_state(output)
+    reports = {}
+    for path in sorted(state.glob("*.json")) if state.is_dir() else ():
+        reports[path.stem] = json.loads(path.read_text())
+    return reports
 
 
 def last_build(output: Path) -> dict:
-    """What the last build of ``output`` wrote and removed (relative paths)."""
-    path = manifest_path(Path(output))
-    report = json.loads(path.read_text()) if path.exists() else {}
-    return {"written": report.get("written", []), "removed": report.get("removed", [])}
+    """What the last build of ``output`` wrote and removed (relative paths, sorted)."""
+    reports = _reports(Path(output)).values()
+    return {"written": sorted(p for r in reports for p in r.get("written", [])),
+            "removed": sorted(p for r in reports for p in r.get("removed", []))}
 
 
 def tree_digest(root: Path) -> dict[str, str]:

@@ -1,12 +1,18 @@
-"""Pelican settings for the job site. The job pages come from the snapshot (plugin ``jobpages``)."""
+"""Pelican settings for the job site. Everything but the editorial pages comes from the snapshot,
+through one plugin per concern: ``jobpages`` (the HTML pages), ``feeds`` (RSS, Atom, the
+calendar), ``sitemaps`` (sitemaps and robots.txt) and ``indexnow``."""
 
 import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # Pelican loads this file by path, not as a project module
-    sys.path.insert(0, str(ROOT))
+PLUGIN_DIR = ROOT / "site" / "plugins"
+# Pelican loads this file by path, not as a project module; the plugins import the project
+# and ``jobsite``, the package they share, which sits beside them.
+for folder in (ROOT, PLUGIN_DIR):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
 from search_index.site_config import search_page_settings  # noqa: E402
 
@@ -23,7 +29,7 @@ ARTICLE_PATHS = []
 STATIC_PATHS = []
 IGNORE_FILES = ["overrides", ".#*"]
 OUTPUT_PATH = os.environ.get("JOBS_SITE_OUTPUT", str(ROOT / "site" / "output"))
-# Off: the jobpages manifest deletes what a build no longer makes and keeps unchanged files.
+# Off: each plugin's manifest deletes what a build no longer makes and keeps unchanged files.
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = []
 
@@ -32,8 +38,8 @@ THEME = str(ROOT / "templates")
 THEME_TEMPLATES_OVERRIDES = [str(ROOT / "templates")]
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
-PLUGIN_PATHS = [str(ROOT / "site" / "plugins")]
-PLUGINS = ["jobpages"]
+PLUGIN_PATHS = [str(PLUGIN_DIR)]
+PLUGINS = ["jobpages", "feeds", "sitemaps", "indexnow"]
 
 # Pelican's own blog pages are off: every page of this site is ours.
 DIRECT_TEMPLATES = []
@@ -72,9 +78,11 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 
 JOBS_SNAPSHOT = os.environ.get("JOBS_SNAPSHOT", str(ROOT / "var" / "snapshot.json"))
 JOBS_TODAY = os.environ.get("JOBS_TODAY", "")
-# Where the content-hash manifest of the last build lives (services.build sets one per output).
-JOBS_MANIFEST = os.environ.get("JOBS_SITE_MANIFEST", str(ROOT / "var" / "site-manifest.json"))
-# Processes that render pages (0: one per CPU, at most 4); the files are the same for any number.
+# A folder for what a build keeps for the next one: each plugin's content-hash manifest, the rows
+# of the jobs, the compiled templates (services.build sets one per output folder).
+JOBS_BUILD_STATE = os.environ.get("JOBS_BUILD_STATE", str(ROOT / "var" / "site-build"))
+# Processes that validate jobs and render pages (0: one per CPU, at most 4; 1: this process
+# only); the files are the same for any number.
 JOBS_BUILD_WORKERS = int(os.environ.get("JOBS_BUILD_WORKERS", "0"))
 JOBS_SITEMAP_LIMIT = int(os.environ.get("JOBS_SITEMAP_LIMIT", "45000"))
 # The search box: Meilisearch with a search-only key (MEILI_PUBLIC_URL or MEILI_URL, and

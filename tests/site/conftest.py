@@ -8,7 +8,8 @@ import pytest
 
 from core.config import PROJECT_ROOT
 
-# The Pelican plugin package, importable as ``jobpages`` (as Pelican itself imports it).
+# The plugins and the package they share, importable as ``jobpages``, ``jobsite``… (as the
+# plugins import each other in a build: pelicanconf puts this folder on sys.path).
 sys.path.insert(0, str(PROJECT_ROOT / "site" / "plugins"))
 
 from core.storage.snapshot import write_snapshot

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
 
 from core.config import PROJECT_ROOT
 from services.build import last_build, tree_digest
+from tests.site.conftest import TODAY
 
 TEMPLATES = PROJECT_ROOT / "templates"
 
@@ -102,3 +104,18 @@ def test_an_override_corrects_facts_and_appends_sanitised_notes(build, real_snap
     assert "<strong>PET</strong>" in page and "alert(1)" not in page
     assert f"<loc>https://jobs.example.in/jobs/{slug}/</loc><lastmod>2026-01-22</lastmod>" in (
         output / "sitemaps/1.xml").read_text()
+
+
+def test_an_organisation_with_no_jobs_left_loses_its_listing_and_its_feeds(build, real_snapshot):
+    from jobsite.views import job_view  # site/plugins is on sys.path (tests/site/conftest.py)
+
+    today = dt.date.fromisoformat(TODAY)
+    views = [job_view(j, today) for j in real_snapshot["jobs"]]
+    org = next(v["org_slug"] for v in views if not v["archived"])
+    output = build(real_snapshot)
+    listing = [f"organisations/{org}/{name}" for name in ("index.html", "feed.xml", "atom.xml")]
+    assert all((output / path).is_file() for path in listing)
+    kept = [j for j, v in zip(real_snapshot["jobs"], views, strict=True) if v["org_slug"] != org]
+    build({**real_snapshot, "jobs": kept})
+    assert not any((output / path).exists() for path in listing)
+    assert set(listing) <= set(last_build(output)["removed"])

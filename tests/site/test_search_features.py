@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import extruct
 import pytest
-from jobpages import jsonld  # site/plugins is on sys.path (tests/site/conftest.py)
+from jobsite import jsonld  # site/plugins is on sys.path (tests/site/conftest.py)
 
 from core.domain.schema import JobPosting
 from tests.site.conftest import SITE_URL, TODAY

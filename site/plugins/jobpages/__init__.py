@@ -1,4 +1,5 @@
-"""Pelican plugin: job pages, listings, home page, sitemap and robots.txt from the snapshot."""
+"""Pelican plugin: the site's HTML pages from the snapshot (job pages, listings, group indexes,
+the home page, the 404 page) and the theme's CSS; editorial pages become sanitised Markup."""
 
 import nh3
 from markupsafe import Markup

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import itertools
 import logging
 from collections import defaultdict
@@ -37,6 +38,20 @@ LISTING_KINDS = (
     ("qualification", "qualifications/", "Jobs by qualification", "Jobs for {name} pass"),
     ("stage", "stages/", "Updates by stage", "Latest {name} updates"),
 )
+
+
+class Fields(dict):
+    """A dict whose keys also read as attributes. Templates read ``view.job`` as
+    ``getattr(view, "job")`` first and the key only when that fails: a plain dict fails it (and
+    raises) on every access, a few dozen times per page."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 class RowJob(NamedTuple):
@@ -99,7 +114,9 @@ def job_view(record: dict, today: dt.date, override: dict | None = None) -> dict
     if override and override.get("modified"):
         lastmod = max(lastmod, override["modified"])
     dates = [e["date"] for e in record["events"] if e["date"]] or [record["first_seen"]]
-    return {
+    seo = Fields(record["seo"])
+    seo["faq"] = [Fields(f) for f in seo.get("faq") or []]
+    return Fields({
         "slug": record["slug"],
         "url": f"jobs/{record['slug']}/",
         "job": job,
@@ -108,8 +125,8 @@ def job_view(record: dict, today: dt.date, override: dict | None = None) -> dict
         "org_slug": group_slug(org),
         "category": category,
         "state": state,
-        "events": record["events"],
-        "seo": record["seo"],
+        "events": [Fields(e) for e in record["events"]],
+        "seo": seo,
         "provenance": record["provenance"],
         "days_left": days_left(job.apply_last, today),
         "archived": is_archived(job, today),
@@ -121,7 +138,7 @@ def job_view(record: dict, today: dt.date, override: dict | None = None) -> dict
         "content_hash": record.get("content_hash") or "",
         "override_html": (override or {}).get("html"),
         "override_key": (override or {}).get("key", ""),
-    }
+    })
 
 
 ROW_FIELDS = ("slug", "url", "stage_label", "org", "org_slug", "category", "state", "lastmod",
@@ -210,8 +227,8 @@ def row_static(view: dict) -> dict:
 def row_view(static: dict, today: dt.date) -> dict:
     """A job's row on ``today``: its static part plus the days left and whether it is closed."""
     job = static["job"]
-    return {**static, "days_left": days_left(job.apply_last, today),
-            "archived": is_archived(job, today)}
+    return Fields(static, days_left=days_left(job.apply_last, today),
+                  archived=is_archived(job, today))
 
 
 def row_key(view: dict) -> tuple:
@@ -220,6 +237,22 @@ def row_key(view: dict) -> tuple:
     return (view["slug"], job.title, view["org"], job.stage.value, str(job.apply_last),
             view["days_left"], view["lastmod"], view["seo"].get("description") or "",
             view["archived"])
+
+
+def shown_days(view: dict) -> int | None:
+    """What the pages say about the deadline (a closed job's page no longer changes daily)."""
+    return view["days_left"] if view["days_left"] is not None and view["days_left"] >= 0 else None
+
+
+def row_digest(view: dict) -> str:
+    """A digest of what a job's row shows, for the keys of the pages that list it (computed
+    once per row and kept in it: a listing page's key is then a hash of 50 short strings)."""
+    digest = view.get("row_digest")
+    if digest is None:
+        key = row_key(view)  # strings, numbers, None and booleans: repr is exact and fast
+        text = repr((*key[:5], shown_days(view), *key[6:]))
+        digest = view["row_digest"] = hashlib.sha1(text.encode()).hexdigest()
+    return digest
 
 
 def _latest_key(view: dict):

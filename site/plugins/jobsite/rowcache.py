@@ -2,7 +2,7 @@
 
 A job's row (``views.row_static``) is a pure function of its record and of the code that
 computes it, so a rebuild takes the row of every unchanged record from here instead of parsing
-and validating the record again. The file sits next to the build's manifest and is dropped when
+and validating the record again. The file sits with the build's manifests and is dropped when
 the code (``salt``) changes.
 
 It is a sequence of pickles: the rows of a full write, then one small batch per later build
@@ -22,8 +22,8 @@ VERSION = 2
 
 
 class RowCache:
-    def __init__(self, manifest: Path, salt: str):
-        self.path = manifest.with_suffix(".rows.pickle")
+    def __init__(self, path: Path, salt: str):
+        self.path = Path(path)
         self.salt = salt
         self.old: dict[str, dict] = {}
         self.used: dict[str, dict] = {}

@@ -46,10 +46,13 @@ def _haystack(job: JobPosting) -> str:
     return " ".join(filter(None, (job.organisation, job.organisation_short, job.department, job.title))).lower()
 
 
+_CATEGORY_PATTERNS = tuple((name, re.compile(pattern)) for name, pattern in CATEGORY_RULES)
+
+
 def job_category(job: JobPosting) -> str:
     text = _haystack(job)
-    for name, pattern in CATEGORY_RULES:
-        if re.search(pattern, text):
+    for name, pattern in _CATEGORY_PATTERNS:
+        if pattern.search(text):
             return name
     return job.category or "Other"
 
