@@ -44,7 +44,7 @@ serve: install
 
 test: install system-packages
 	@$(VENV)/bin/ruff check .
-	@$(VENV)/bin/lint-imports --no-cache >/dev/null || $(VENV)/bin/lint-imports --no-cache
+	@PYTHONPATH=site/plugins $(VENV)/bin/lint-imports --no-cache >/dev/null || PYTHONPATH=site/plugins $(VENV)/bin/lint-imports --no-cache
 	@$(VENV)/bin/python -m pytest -n 2 --dist loadgroup
 
 test-fast: install
@@ -52,7 +52,7 @@ test-fast: install
 
 lint: install
 	@$(VENV)/bin/ruff check .
-	@$(VENV)/bin/lint-imports --no-cache >/dev/null || $(VENV)/bin/lint-imports --no-cache
+	@PYTHONPATH=site/plugins $(VENV)/bin/lint-imports --no-cache >/dev/null || PYTHONPATH=site/plugins $(VENV)/bin/lint-imports --no-cache
 
 bench: install system-packages
 	@missed=""; for b in bench/bench_*.py; do echo "== $$b"; $(VENV)/bin/python $$b || missed="$$missed $$b"; done; \
