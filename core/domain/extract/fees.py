@@ -1,0 +1,75 @@
+"""Application fees per category, in whole rupees, from a notice's fee paragraph.
+
+``Fee payable: Rs 100/- (Rs one hundred only)`` is the general fee; ``Women candidates and
+candidates belonging to SC, ST and PwD are exempted from payment of fee`` makes those 0;
+``No application fee is required`` is a general fee of 0. A category the notice does not name
+is left out (OBC and EWS candidates of the SSC notice pay the fee, but it does not say so).
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.domain.extract.document import Document
+from core.domain.extract.facts import Fact, fact, flowing, sentences
+from core.domain.fields.fees import CATEGORY_WORDS, parse_amount
+
+MAX_FEE = 100_000
+_ANCHOR = re.compile(r"\bfees?\b|शुल्क", re.I)
+_AMOUNT = re.compile(r"(?:₹|\brs\.?|\binr)\s*(\d{1,3}(?:,\d{2,3})+|\d+)(?:\.\d+)?\s*(?:/-)?|(\d+)\s*/-", re.I)
+_NONE = re.compile(r"\bno\s+(?:application\s+|examination\s+)?fee\b|\bfee\s+is\s+(?:nil|not\s+required)|"
+                   r"not\s+required\s+to\s+pay|\bnil\b|शुल्क\s+नहीं", re.I)
+_EXEMPT = re.compile(r"exempt|no\s+fee\s+for|need\s+not\s+pay|not\s+required\s+to\s+pay|शुल्क\s+से\s+मुक्त", re.I)
+_NOT_EXEMPT = re.compile(r"not\s+exempt|who\s+are\s+not", re.I)
+# fees that are not the application fee of a category
+_OTHER = re.compile(r"late|correction|refund|service\s+charge|bank\s+charge|charges\s+applicable|"
+                    r"\bGST\b|postage|duplicate|re-?evaluation|per\s+subject|training|tuition|hostel|"
+                    r"caution|admission\s+fee|semester", re.I)
+_APPLICATION = re.compile(r"application|examination|exam|registration|\bfee\s+payable|pay\s+a\s+fee|"
+                          r"fee\s+of|fee\s*:|आवेदन|परीक्षा", re.I)
+_CATEGORY_NAMES = {
+    **CATEGORY_WORDS,
+    "general": re.compile(r"\b(general|gen|ur|unreserved|oc)\b", re.I),
+    "female": re.compile(r"\b(female|women|woman|girls?|ladies|trans-?woman)\b|महिला", re.I),
+}
+
+
+def fees(document: Document) -> dict[str, Fact]:
+    """``fees.<category>`` → the fee and its evidence; the first statement of a category wins."""
+    found: dict[str, Fact] = {}
+    for line in flowing(document):
+        for sentence, start in sentences(line.text):
+            for category, value, span in _read(sentence):
+                found.setdefault(f"fees.{category}",
+                                 fact(document, line, value, span=(start + span[0], start + span[1])))
+    return found
+
+
+def _categories(text: str) -> list[str]:
+    return [name for name, pattern in _CATEGORY_NAMES.items() if pattern.search(text)]
+
+
+def _read(sentence: str) -> list[tuple[str, int, tuple[int, int]]]:
+    """``(category, rupees, span)`` stated by one sentence of a fee paragraph."""
+    if not _ANCHOR.search(sentence) or _OTHER.search(sentence):
+        return []
+    whole = (0, len(sentence))
+    amount = _AMOUNT.search(sentence)
+    if _EXEMPT.search(sentence) and not _NOT_EXEMPT.search(sentence):
+        exempted = _categories(sentence[amount.end():] if amount else sentence)
+        found = [(c, 0, whole) for c in exempted if c != "general"]
+        if amount and (paying := _categories(sentence[:amount.start()])):
+            found += [(c, _rupees(amount), whole) for c in paying if c not in exempted]
+        elif amount and _APPLICATION.search(sentence[:amount.start()]):
+            found += [("general", _rupees(amount), whole)]
+        return [f for f in found if f[1] is not None]
+    if _NONE.search(sentence) and not amount:
+        return [(c, 0, whole) for c in (_categories(sentence) or ["general"])]
+    if amount and _APPLICATION.search(sentence) and (rupees := _rupees(amount)) is not None:
+        return [(c, rupees, whole) for c in (_categories(sentence[:amount.start()]) or ["general"])]
+    return []
+
+
+def _rupees(match: re.Match) -> int | None:
+    value = parse_amount(match.group(0))
+    return value if value is not None and 0 < value <= MAX_FEE else None

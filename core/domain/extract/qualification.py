@@ -1,0 +1,76 @@
+"""The education levels a notice asks for, read in its qualification sections only.
+
+A notice names degrees elsewhere too (an institute "offers B.Tech., M.Tech. and Ph.D."; a scribe's
+qualification; "questions of degree level"), so only the text under an "Educational
+Qualification" / "Essential" / "Eligibility" heading counts, up to the next heading. "Degree"
+alone is a graduate degree only when no higher level is named ("Master's degree … at the degree
+level"), and a diploma required in addition ("… AND Recognized Diploma … in translation") is not
+an alternative level.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.domain.extract.document import Document
+from core.domain.extract.facts import Fact, fact, lines
+from core.domain.fields.qualifications import LEVELS
+
+SECTION_LINES = 14
+_ANCHOR = re.compile(r"educational|essential|qualifications?\b|eligibility\s+criteria|शैक्षिक|योग्यता", re.I)
+_NOT_ANCHOR = re.compile(r"qualification\s+of\s+the\s+scribe|\bscribe\b|equivalent\s+qualification|relax|"
+                         r"desirable\s+qualification|academic\s+and\s+professional\s+qualifications,|"
+                         r"qualifications?\s*,\s*experience|documents?|certificates?", re.I)
+_SECTION_END = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:desirable|experience|job\s+description|job\s+responsibilit|"
+                          r"age|pay|remuneration|emolument|duration|selection|how\s+to\s+apply|note|"
+                          r"place\s+of|nature\s+of|terms|probation|physical|application|fee)\b", re.I)
+_NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+[A-Z]")
+_DEGREE_ONLY = re.compile(r"\bdegree\b", re.I)
+_ADDITIONAL = re.compile(r"\bAND\b")
+ORDER = [level for level, _ in LEVELS]
+
+
+def qualification(document: Document) -> Fact | None:
+    found: dict[str, Fact] = {}
+    all_lines = lines(document)
+    for index, line in enumerate(all_lines):
+        if not _ANCHOR.search(line.text) or _NOT_ANCHOR.search(line.text):
+            continue
+        section = [line]
+        for later in all_lines[index + 1:index + SECTION_LINES]:
+            if _SECTION_END.match(later.text) or _NUMBERED.match(later.text):
+                break
+            section.append(later)
+        for level, where in _levels(section).items():
+            found.setdefault(level, fact(document, where[0], level, span=where[1]))
+    if not found:
+        return None
+    levels = [level for level in ORDER if level in found]
+    first = min(found.values(), key=lambda f: (f.page or 0))
+    return Fact(levels, first.document, first.page, found[levels[0]].quote)
+
+
+def _levels(section) -> dict[str, tuple]:
+    text = " \n ".join(line.text for line in section)
+    hits: dict[str, tuple] = {}
+    for level, pattern in LEVELS:
+        for match in pattern.finditer(text):
+            if level == "Diploma" and _ADDITIONAL.search(text[max(0, match.start() - 40):match.start()]):
+                continue
+            hits.setdefault(level, _where(section, match.start(), match.end()))
+            break
+    if "Graduate" in hits and ("Postgraduate" in hits or "PhD" in hits):
+        strong = [m for m in dict(LEVELS)["Graduate"].finditer(text) if not _DEGREE_ONLY.fullmatch(m.group(0))]
+        if not strong:
+            hits.pop("Graduate")
+    return hits
+
+
+def _where(section, start: int, end: int):
+    """The line of ``section`` that holds ``start`` and the match's span on it."""
+    offset = 0
+    for line in section:
+        if start < offset + len(line.text):
+            return line, (start - offset, min(end - offset, len(line.text)))
+        offset += len(line.text) + 3  # the " \n " joiner
+    return section[-1], None
