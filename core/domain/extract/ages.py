@@ -22,7 +22,7 @@ _SKIP = re.compile(r"relax|concession|exempt|crucial\s+date|rounded|cut-?off|hig
                    r"in\s+no\s+case|retire|superannuation|service\s+rendered|merit|छूट", re.I)
 _N = r"(\d{1,2}(?:\s*½|\.5)?)"
 _YEARS = r"(?:\s*(?:years?|yrs?)\.?|\s*वर्ष)"
-RANGE = re.compile(rf"(?<![\d./]){_N}\s*(?:-|–|to|से)\s*{_N}(?![\d./]){_YEARS}?")
+RANGE = re.compile(rf"(?<![\d./]){_N}\s*(?:-|–|to|से)\s*{_N}(?![\d/]|\.\d){_YEARS}?")
 RESPECTIVELY = re.compile(rf"{_N}\s*(?:and|&)\s*{_N}{_YEARS}\s*respectively", re.I)
 MAXIMUM = re.compile(
     rf"(?:not\s+exceed(?:ing)?|should\s+not\s+(?:be\s+more\s+than|exceed)|upper\s+age\s+limit\s*(?:is|:)?|"

@@ -106,13 +106,18 @@ def _read_line(document: Document, line: Line, found: dict[str, Fact]) -> None:
         index += 2 if ranged else 1
 
 
+# An aggregator's "Important Dates" lines are all dates of the recruitment; a notice's sentences
+# are not ("commencement of business took place on 1st October 2021").
+_ABOUT_APPLYING = re.compile(r"\bdates?\b|appl|regist|submi|receipt|online|form|fee|payment|exam|test", re.I)
+
+
 def _field_of(label: str) -> str | None:
     if not label:
         return None
     for name, pattern in OFFICIAL_LABELS:
         if pattern.search(label):
             return name
-    return field_for_label(label)
+    return field_for_label(label) if _ABOUT_APPLYING.search(label) else None
 
 
 def _keep(found: dict[str, Fact], name: str, value: Fact) -> None:

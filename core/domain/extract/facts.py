@@ -19,7 +19,11 @@ _SPACE = re.compile(r"\s+")
 # A sentence ends at ". " before a capital, a digit or a bracket, and before a list marker
 # ("(b) ", "ii) ", "2. ") that starts the next item of a numbered list.
 _SENTENCE_END = re.compile(
-    r"(?<=[.;])\s+(?=[A-Z(\d\u0900-\u097f])|\s+(?=\(?(?:[a-h]|[ivx]{1,4})\)\s)|\s+(?=\d{1,2}\.\s+[A-Z])|\s*\|\s*")
+    r"(?<=[.;])\s+(?=[A-Z(\d\u0900-\u097f])|\s+(?=\(?(?:[a-h]|[ivx]{1,4})\)\s)|\s+(?=\d{1,2}\.\s+[A-Z])|\s*\|\s*|"
+    r"\s*[\uf000-\uf0ff•▪●■◆➢]\s*")  # bullets: Word's symbol-font glyphs come out in the private-use area
+# "Rs. 40,000", "No. 17", "Dr. N.C. Gopalachari": a full stop that does not end a sentence
+_ABBREVIATION = re.compile(r"(?:\b(?:rs|no|nos|dr|mr|mrs|ms|sl|sh|smt|shri|viz|govt|dept|prof|sr|jr|ltd|pvt|dt|"
+                           r"vs|approx|st|nd|rd|th|ph|m|b|i\.e|e\.g)|\b[A-Za-z])\.$", re.I)
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ def sentences(text: str, start: int = 0, end: int | None = None):
     end = len(text) if end is None else end
     position = start
     for match in _SENTENCE_END.finditer(text, start, end):
+        if text[match.start() - 1:match.start()] == "." and _ABBREVIATION.search(text, max(0, match.start() - 8), match.start()):
+            continue
         if match.start() > position:
             yield text[position:match.start()], position
         position = match.end()

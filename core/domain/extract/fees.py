@@ -22,9 +22,9 @@ _NONE = re.compile(r"\bno\s+(?:application\s+|examination\s+)?fee\b|\bfee\s+is\s
 _EXEMPT = re.compile(r"exempt|no\s+fee\s+for|need\s+not\s+pay|not\s+required\s+to\s+pay|शुल्क\s+से\s+मुक्त", re.I)
 _NOT_EXEMPT = re.compile(r"not\s+exempt|who\s+are\s+not", re.I)
 # fees that are not the application fee of a category
-_OTHER = re.compile(r"late|correction|refund|service\s+charge|bank\s+charge|charges\s+applicable|"
-                    r"\bGST\b|postage|duplicate|re-?evaluation|per\s+subject|training|tuition|hostel|"
-                    r"caution|admission\s+fee|semester", re.I)
+_OTHER = re.compile(r"\b(?:late|correction|refund\w*|service\s+charges?|bank\s+charges?|charges\s+applicable|"
+                    r"GST|postage|duplicate|re-?evaluation|per\s+subject|training|tuition|hostel|"
+                    r"caution|admission\s+fee|semester)\b", re.I)
 _APPLICATION = re.compile(r"application|examination|exam|registration|\bfee\s+payable|pay\s+a\s+fee|"
                           r"fee\s+of|fee\s*:|आवेदन|परीक्षा", re.I)
 _CATEGORY_NAMES = {

@@ -36,7 +36,10 @@ _LINE_RULES: list[re.Pattern] = [
     re.compile(r"\bname\s+of\s+(?:the\s+)?(?:contractual\s+)?(?:post|position)\s*[:\-]?\s*(?P<name>[A-Z][^:]{2,90}?)"
                r"(?:\s*:\s*(?P<count>\d{1,4}))?\s*$", re.I),
     # "Position Title: Accounts Officer (One position)"
-    re.compile(r"\bposition\s+title\s*:\s*(?P<name>[A-Z][^(]{2,80}?)\s*(?:\(\s*(?P<count>\w+)\s+(?:positions?|posts?)\s*\))?\s*$", re.I),
+    re.compile(r"\bposition\s+title\s*:\s*(?P<name>[A-Z].{2,80}?)\s*(?:\(\s*(?P<count>\w+)\s+(?:positions?|posts?)\s*\))?\s*$", re.I),
+    # "for recruitment of one “Ministry of Steel Chair Professor”"
+    re.compile(r"\brecruitment\s+of\s+(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+               r"[“\"'‘](?P<name>[A-Z][^”\"'’]{2,80})[”\"'’]", re.I),
     # "NOTIFICATION FOR YOUNG PROFESSIONAL-II (01 NO.", "…FOR SENIORRESEARCHFELLOW (TWO POSITIONS…"
     re.compile(r"(?:notification|recruitment|interview)\s*for\s*(?:the\s+posts?\s+of\s+)?(?P<name>[A-Z][A-Z .\-—&]{3,60}?)\s*"
                r"\(\s*(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:no\b|nos\b|positions?|posts?)", re.I),
@@ -76,6 +79,9 @@ def posts(document: Document) -> dict[str, Fact]:
         rows, table_total = _post_table(document, table)
         found += rows
         total = total or table_total
+    if not found:  # tables of one post each ("Name of the Post | Adhoc Faculty")
+        for table in document.tables:
+            found += _key_value_table(document, table) or _single_post_row(document, table)
     if not found:
         found = _from_lines(document)
     if not found:
@@ -96,41 +102,64 @@ def posts(document: Document) -> dict[str, Fact]:
     return result
 
 
+_OTHER_HEADER = re.compile(r"code|s\.?\s*no|sl\.?\s*no|pay|scale|salary|remunerat|qualification|department|"
+                           r"specialization|grade|category|vacanc|no\.?\s*of|date|age|experience", re.I)
+
+
+def _header_index(rows: list[list[str]]) -> int | None:
+    """The header row of a post table: a post-name cell beside other column headings."""
+    for index, row in enumerate(rows[:2]):
+        names = [i for i, c in enumerate(row) if _NAME_HEADER.match(c)]
+        if names and any(_OTHER_HEADER.search(c) for i, c in enumerate(row) if i not in names and c):
+            return index
+    return None
+
+
 def _post_table(document: Document, table: Table) -> tuple[list, Fact | None]:
+    """Rows of a post table and the total it states; a category-wise table gives its total only."""
     rows = table.rows
-    if not rows:
-        return [], None
-    if all(len(row) >= 2 for row in rows) and any(_KEY_NAME.match(row[0]) or _KEY_NAME.match(row[1]) for row in rows):
-        return _key_value_table(document, table), None
-    header_index = next((i for i, row in enumerate(rows[:2]) if any(_NAME_HEADER.match(c) for c in row)
-                         or any(_COUNT_HEADER.search(c) for c in row)), None)
+    header_index = _header_index(rows)
     if header_index is None:
-        return _single_post_row(document, table), None
+        count_header = next((i for i, row in enumerate(rows[:2]) if any(_COUNT_HEADER.search(c) for c in row)), None)
+        return [], _total_row(document, table, rows[count_header], rows[count_header + 1:]) if count_header is not None else None
     header = rows[header_index]
-    name_col = next((i for i, c in enumerate(header) if _NAME_HEADER.match(c)), None)
+    name_col = next(i for i, c in enumerate(header) if _NAME_HEADER.match(c))
     count_col = next((i for i, c in enumerate(header) if _COUNT_HEADER.search(c) and i != name_col), None)
-    found, total = [], None
+    found = []
     for row in rows[header_index + 1:]:
-        if count_col is not None and count_col < len(row) and any(_TOTAL.match(c) for c in row[:max(1, count_col)]):
-            value = count_of(row[count_col])
-            if value is not None:
-                total = table_fact(document, table.page, " ".join(c for c in row if c), value)
+        if any(_TOTAL.match(c) for c in row[:max(1, name_col + 1)]):
             continue
-        if name_col is None or name_col >= len(row) or not re.search(r"[A-Za-z]{3}", row[name_col]):
+        if name_col >= len(row) or not re.search(r"[A-Za-z]{3}", row[name_col]):
             continue
         name = clean_name(row[name_col])
         count = count_of(row[count_col]) if count_col is not None and count_col < len(row) else None
         found.append((name, count, table_fact(document, table.page, row[name_col], name)))
-    return found, total
+    return found, _total_row(document, table, header, rows[header_index + 1:])
+
+
+def _total_row(document: Document, table: Table, header: list[str], rows: list[list[str]]) -> Fact | None:
+    count_col = next((i for i, c in enumerate(header) if _COUNT_HEADER.search(c)), None)
+    if count_col is None:
+        return None
+    for row in rows:
+        if count_col < len(row) and any(_TOTAL.match(c) for c in row[:max(1, count_col)]):
+            value = count_of(row[count_col])
+            if value is not None:
+                return table_fact(document, table.page, " ".join(c for c in row if c), value)
+    return None
 
 
 def _key_value_table(document: Document, table: Table) -> list:
-    name = count = None
-    evidence = None
+    """``Name of the Post | Adhoc Faculty``, ``No. of Positions | 02 (TWO)``: one post per table."""
+    if any(len(row) > 3 for row in table.rows):
+        return []
+    name = count = evidence = None
     for row in table.rows:
-        key_col = 1 if len(row) > 2 and not _KEY_NAME.match(row[0]) and not _KEY_COUNT.match(row[0]) else 0
-        key, value = row[key_col], row[key_col + 1] if key_col + 1 < len(row) else ""
-        if _KEY_NAME.match(key) and value and name is None:
+        key_col = 1 if len(row) == 3 else 0
+        if key_col + 1 >= len(row):
+            continue
+        key, value = row[key_col], row[key_col + 1]
+        if _KEY_NAME.match(key) and value and name is None and not _OTHER_HEADER.search(value):
             name = clean_name(value)
             evidence = table_fact(document, table.page, value, name)
         elif _KEY_COUNT.match(key) and count is None:

@@ -17,10 +17,11 @@ from core.domain.extract.facts import Fact, fact, lines
 from core.domain.fields.qualifications import LEVELS
 
 SECTION_LINES = 14
-_ANCHOR = re.compile(r"educational|essential|qualifications?\b|eligibility\s+criteria|शैक्षिक|योग्यता", re.I)
-_NOT_ANCHOR = re.compile(r"qualification\s+of\s+the\s+scribe|\bscribe\b|equivalent\s+qualification|relax|"
-                         r"desirable\s+qualification|academic\s+and\s+professional\s+qualifications,|"
-                         r"qualifications?\s*,\s*experience|documents?|certificates?", re.I)
+_ANCHOR = re.compile(r"\beducational|\bessential|\bqualifications?\b|\beligibility\s+criteria|शैक्षिक|योग्यता", re.I)
+_NOT_ANCHOR = re.compile(r"\bscribe\b|equivalent\s+qualification|relax|desirable\s+qualification|"
+                         r"qualifications?\s*(?:,|and)\s*(?:experience|remuneration|salary|suitability)|"
+                         r"(?:academic|candidate’?'?s)\s+qualifications?|dis-?\s?qualif|details\s+can\s+be|"
+                         r"documents?|certificates?|downloaded|verified|scrutiny", re.I)
 _SECTION_END = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:desirable|experience|job\s+description|job\s+responsibilit|"
                           r"age|pay|remuneration|emolument|duration|selection|how\s+to\s+apply|note|"
                           r"place\s+of|nature\s+of|terms|probation|physical|application|fee)\b", re.I)
@@ -60,10 +61,26 @@ def _levels(section) -> dict[str, tuple]:
             hits.setdefault(level, _where(section, match.start(), match.end()))
             break
     if "Graduate" in hits and ("Postgraduate" in hits or "PhD" in hits):
-        strong = [m for m in dict(LEVELS)["Graduate"].finditer(text) if not _DEGREE_ONLY.fullmatch(m.group(0))]
+        higher = [m.end() for level in ("Postgraduate", "PhD") for m in dict(LEVELS)[level].finditer(text)]
+        strong = [m for m in dict(LEVELS)["Graduate"].finditer(text)
+                  if not _DEGREE_ONLY.fullmatch(m.group(0)) and not _prerequisite(text, m.start(), higher)]
         if not strong:
             hits.pop("Graduate")
     return hits
+
+
+_WITH = re.compile(r"\b(?:with|after|including|having)\b", re.I)
+_OR = re.compile(r"\bor\b|\(or\)", re.I)
+
+
+def _prerequisite(text: str, start: int, higher_ends: list[int]) -> bool:
+    """A bachelor's degree named after a master's "with" or "after" it is part of that master's
+    requirement ("Master's Degree in Agriculture … with … Bachelor's Degree"), not an alternative."""
+    before = [end for end in higher_ends if end <= start and start - end < 160]
+    if not before:
+        return False
+    between = text[max(before):start]
+    return bool(_WITH.search(between)) and not _OR.search(between)
 
 
 def _where(section, start: int, end: int):
