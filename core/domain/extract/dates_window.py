@@ -42,7 +42,8 @@ _RANGE_JOIN = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:to|till|until|upto|up\s+to|-|
 # "Dated: 08.05.2026", "Advt. No. … Date 05/07/2013", "No.RRB/BSP/… Dated: 24.11.2023"
 _NOTICE_DATE = re.compile(r"(?:^|\bNo\b.*?\s)(?:Dated|Date|DATED|DATE)\s*[:.\-]?\s*$")
 # "TO BE UPLOADED ON THE COMMISSION'S WEBSITE ON 22-10-2018", "date of notification: …"
-_PUBLISHED = re.compile(r"(upload\w*|publish\w*|issued)\b.*\bon\s*$|date\s+of\s+(notification|publication|advertisement)\s*[:\-]?\s*$", re.I)
+_PUBLISHED = re.compile(r"\b(?:upload|uplod|publish|issu)\w*\s+(?:on\s+[^.;]{0,40}?website\s+)?on\s*$|"
+                        r"date\s+of\s+(?:notification|publication|advertisement)\s*[:\-]?\s*$", re.I)
 # "as on 20.07.2021 the date of notification of the vacancies"
 _PUBLISHED_AFTER = re.compile(r"^\s*,?\s*(?:i\.e\.,?\s*)?(?:being\s+)?the\s+date\s+of\s+(notification|publication)", re.I)
 

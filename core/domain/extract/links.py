@@ -7,6 +7,7 @@ link, and neither is an address to mail or a form to download.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from core.domain.extract.document import Document
 from core.domain.extract.facts import Fact, fact, flowing, sentences
@@ -23,7 +24,10 @@ def application_link(document: Document) -> Fact | None:
         for sentence, start in sentences(line.text):
             if not _APPLYING.search(sentence) or _NOT_APPLYING.search(sentence):
                 continue
-            if match := _URL.search(sentence):
+            addresses = list(_URL.finditer(sentence))
+            if addresses:
+                # "through https://indiapost.gov.in or https://appost.in/gdsonline": the form, not the home page
+                match = next((m for m in addresses if urlsplit(m.group(0).rstrip(".,;)")).path.strip("/")), addresses[0])
                 url = match.group(0).rstrip(".,;)")
                 return fact(document, line, url, span=(start + match.start(), start + match.end()))
     return None

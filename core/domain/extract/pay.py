@@ -31,10 +31,10 @@ AMOUNT = re.compile(rf"{_RUPEE}\s*({_NUMBER})\s*(?:/-)?|(?<![\d,])({_NUMBER})\s*
 CEILING = re.compile(rf"maximum\s+(?:amount|salary|pay|remuneration)\s+of\s+{_RUPEE}\s*({_NUMBER})", re.I)
 _PAY_WORDS = re.compile(r"\bpay\b|salary|remunerat|emolument|compensation|stipend|\bTRCA\b|scale|"
                         r"consolidated|\bfixed\b|\bp\.?\s?m\b|per\s+month|monthly|fellowship|वेतन", re.I)
-_NOT_PAY = re.compile(r"allowance|\bHRA\b|contingenc|travel|\bTA\b|\bDA\b|fee|experience|service\s+as|"
-                      r"regular\s+service|drawing|security|deposit|\bGP\s+of|lakh|bond|penalty|income|"
-                      r"pay\s+commission|in\s+the\s+PB", re.I)
-_PAY_HEADER = re.compile(r"\bpay\b|salary|remunerat|emolument|compensation|stipend|TRCA|scale", re.I)
+_NOT_PAY = re.compile(r"allowance|contingenc|travel|\bfees?\b|experience|service\s+as|regular\s+service|drawing|"
+                      r"security|deposit|lakh|bond|penalty|income|pay\s+commission|(?-i:\bHRA\b|\bTA\b|\bDA\b|"
+                      r"\bGP\s+of|in\s+the\s+PB)", re.I)
+_PAY_HEADER = re.compile(r"\bpay\b|salary|remunerat|emolument|compensation|stipend|TRCA|scale|\bPB\b|\bGP\b", re.I)
 
 
 def _rupees(text: str | None) -> int | None:
@@ -114,7 +114,7 @@ def _from_text(document: Document) -> list:
             if not _PAY_WORDS.search(sentence):
                 continue
             for printed, low, high, span in _expressions(sentence):
-                context = sentence[max(0, span[0] - 60):span[1] + 25]
+                context = sentence[max(0, span[0] - 80):span[1] + 80]
                 if not _PAY_WORDS.search(context) or _NOT_PAY.search(sentence[max(0, span[0] - 45):span[1] + 12]):
                     continue
                 if CEILING.search(sentence[max(0, span[0] - 30):span[1]]):

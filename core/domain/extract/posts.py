@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from core.domain.extract.document import Document, Table
-from core.domain.extract.facts import Fact, Line, fact, lines, table_fact
+from core.domain.extract.facts import Fact, Line, fact, flowing, lines, table_fact
 
 MAX_POSTS = 1_000_000
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -33,16 +33,22 @@ _COUNT = re.compile(r"^\s*(\d{1,6})\b|^\s*\(?\s*(one|two|three|four|five|six|sev
 
 _LINE_RULES: list[re.Pattern] = [
     # "2. Name of Post : Last Grade Servants", "Name of the Post: Technical Officer (Network Administration): 01"
-    re.compile(r"\bname\s+of\s+(?:the\s+)?(?:contractual\s+)?(?:post|position)\s*[:\-]?\s*(?P<name>[A-Z][^:]{2,90}?)"
+    re.compile(r"\bname\s+of\s+(?:the\s+)?(?:contractual\s+)?(?:post|position)s?\b\s*[:\-]?\s*(?P<name>(?-i:[A-Z])[^:]{2,90}?)"
                r"(?:\s*:\s*(?P<count>\d{1,4}))?\s*$", re.I),
     # "Position Title: Accounts Officer (One position)"
     re.compile(r"\bposition\s+title\s*:\s*(?P<name>[A-Z].{2,80}?)\s*(?:\(\s*(?P<count>\w+)\s+(?:positions?|posts?)\s*\))?\s*$", re.I),
+]
+# "NOTIFICATION FOR YOUNG PROFESSIONAL-II (01 NO.", "…FOR SENIORRESEARCHFELLOW (TWO POSITIONS…"
+_NOTIFICATION_FOR = re.compile(
+    r"(?:notification|recruitment|interview)\s*for\s*(?:the\s+posts?\s+of\s+)?(?P<name>[A-Z][A-Z .\-—&]{3,60}?)\s*"
+    r"\(\s*(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:no\b|nos\b|positions?|posts?)", re.I)
+_LINE_RULES.append(_NOTIFICATION_FOR)
+# Read in flowing text, where a line break may fall inside them.
+_SENTENCE_RULES: list[re.Pattern] = [
     # "for recruitment of one “Ministry of Steel Chair Professor”"
     re.compile(r"\brecruitment\s+of\s+(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                r"[“\"'‘](?P<name>[A-Z][^”\"'’]{2,80})[”\"'’]", re.I),
-    # "NOTIFICATION FOR YOUNG PROFESSIONAL-II (01 NO.", "…FOR SENIORRESEARCHFELLOW (TWO POSITIONS…"
-    re.compile(r"(?:notification|recruitment|interview)\s*for\s*(?:the\s+posts?\s+of\s+)?(?P<name>[A-Z][A-Z .\-—&]{3,60}?)\s*"
-               r"\(\s*(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:no\b|nos\b|positions?|posts?)", re.I),
+    _NOTIFICATION_FOR,
 ]
 # "(ii) ASSISTANT BRANCH POSTMASTER (ABPM)", "(iii)DAK SEVAK" under a job-profile or posts heading
 _HEADING_SECTION = re.compile(r"job\s+profile|details\s+of\s+(?:the\s+)?posts?|name\s+of\s+(?:the\s+)?posts", re.I)
@@ -52,6 +58,10 @@ _CAPS_HEADING = re.compile(r"^(?P<name>[A-Z][A-Z .\-—&]{3,60}?[A-Z]\w*)\s*:\s*
 _POSITIONS = re.compile(r"no\.?\s*of\s*positions?\s*(?P<count>\d{1,4})", re.I)
 _POST_OF = re.compile(r"\b(?:to|for)\s+the\s+posts?\s+of\s+(?P<name>[A-Z][\w.\-/&]*(?:\s+[A-Z(][\w.\-/&)]*){0,5})"
                       r"(?=\s+(?:published|notified|under|in|on|at|is|are|was|were|with|for|from)\b|\s*[,.;]|\s*$)")
+# "posts of Professor, Associate Professor … in: Computer Science and Engineering – 6 (any
+# specialization), Electronics and Communication Engineering- 4 (any specialization), Mathematics -1"
+_DISCIPLINES = re.compile(r"\bposts?\s+of\b[^.:;]{0,160}?\bin\s*:\s*(?P<list>[^.;]{5,600})")
+_DISCIPLINE = re.compile(r"(?P<name>[A-Z][A-Za-z&,' ]*?[A-Za-z])\s*[–-]\s*(?P<count>\d{1,3})\b\s*(?:\((?P<note>[^)]{1,40})\))?")
 _POSTS_HEADER = re.compile(r"^\s*posts?\s+(?:number|no\.?)\s+of\s+(?:vacanc\w*|posts)\s*$", re.I)
 _STATED_TOTAL = re.compile(r"\btotal\s+(?:number\s+of\s+)?(?:posts?|vacanc\w*)\s*[:\-]?\s*(\d[\d,]*)\b|"
                            r"\b(\d[\d,]*)\s+posts?\s+in\s+(?:all|total)\b", re.I)
@@ -103,12 +113,18 @@ def posts(document: Document) -> dict[str, Fact]:
 
 
 _OTHER_HEADER = re.compile(r"code|s\.?\s*no|sl\.?\s*no|pay|scale|salary|remunerat|qualification|department|"
-                           r"specialization|grade|category|vacanc|no\.?\s*of|date|age|experience", re.I)
+                           r"specialization|grade|categor|vacanc|no\.?\s*of|date|age|experience", re.I)
+
+
+_NOT_POST_TABLE = re.compile(r"disabilit|relaxation|reservation\s+for|roll\s+no|marks|cut-?off", re.I)
 
 
 def _header_index(rows: list[list[str]]) -> int | None:
-    """The header row of a post table: a post-name cell beside other column headings."""
+    """The header row of a post table: a post-name cell beside other column headings (not a
+    table of which disabilities suit which post, or of roll numbers)."""
     for index, row in enumerate(rows[:2]):
+        if any(_NOT_POST_TABLE.search(c) for c in row):
+            return None
         names = [i for i, c in enumerate(row) if _NAME_HEADER.match(c)]
         if names and any(_OTHER_HEADER.search(c) for i, c in enumerate(row) if i not in names and c):
             return index
@@ -129,7 +145,7 @@ def _post_table(document: Document, table: Table) -> tuple[list, Fact | None]:
     for row in rows[header_index + 1:]:
         if any(_TOTAL.match(c) for c in row[:max(1, name_col + 1)]):
             continue
-        if name_col >= len(row) or not re.search(r"[A-Za-z]{3}", row[name_col]):
+        if name_col >= len(row) or not re.search(r"[A-Za-z]{2}", row[name_col]):
             continue
         name = clean_name(row[name_col])
         count = count_of(row[count_col]) if count_col is not None and count_col < len(row) else None
@@ -151,7 +167,7 @@ def _total_row(document: Document, table: Table, header: list[str], rows: list[l
 
 def _key_value_table(document: Document, table: Table) -> list:
     """``Name of the Post | Adhoc Faculty``, ``No. of Positions | 02 (TWO)``: one post per table."""
-    if any(len(row) > 3 for row in table.rows):
+    if any(len(row) > 3 for row in table.rows) or any(_NOT_POST_TABLE.search(c) for c in table.rows[0]):
         return []
     name = count = evidence = None
     for row in table.rows:
@@ -185,7 +201,7 @@ def _from_lines(document: Document) -> list:
     all_lines = lines(document)
     for index, line in enumerate(all_lines):
         for pattern in _LINE_RULES:
-            if match := pattern.search(line.text):
+            if (match := pattern.search(line.text)) and not _NOT_POST_TABLE.search(match.group("name")):
                 found.append((clean_name(match.group("name")), count_of(match.group("count")),
                               fact(document, line, None, match)))
                 break
@@ -196,8 +212,32 @@ def _from_lines(document: Document) -> list:
                     found.append((clean_name(match.group("name")), int(positions.group("count")),
                                   fact(document, line, None, match)))
     if not found:
+        for line in flowing(document):
+            for pattern in _SENTENCE_RULES:
+                found += [(clean_name(m.group("name")), count_of(m.group("count")), fact(document, line, None, m))
+                          for m in pattern.finditer(line.text)]
+    if not found:
+        found = _discipline_list(document)
+    if not found:
         found = _numbered_headings(document, all_lines)
     return [(name, count, Fact(name, ev.document, ev.page, ev.quote)) for name, count, ev in found if name]
+
+
+def _discipline_list(document: Document) -> list:
+    """Posts counted per discipline; a note that narrows the post ("(English)") is part of its
+    name, one that does not ("(any specialization)") is not."""
+    for line in flowing(document):
+        if match := _DISCIPLINES.search(line.text):
+            offset = match.start("list")
+            found = []
+            for item in _DISCIPLINE.finditer(match.group("list")):
+                note = item.group("note")
+                name = item.group("name").strip(" ,") + (f" ({note})" if note and not note.lower().startswith("any") else "")
+                found.append((clean_name(name), int(item.group("count")),
+                              fact(document, line, None, span=(offset + item.start(), offset + item.end()))))
+            if len(found) >= 2:
+                return found
+    return []
 
 
 def _numbered_headings(document: Document, all_lines: list[Line]) -> list:

@@ -17,12 +17,15 @@ from core.domain.extract.facts import Fact, fact, lines
 from core.domain.fields.qualifications import LEVELS
 
 SECTION_LINES = 14
+HEADING_CHARS = 70  # a line this short that names qualifications is a heading
+CODED_LINES = 3
+_CODED = re.compile(r"\s\d{1,2}$")
 _ANCHOR = re.compile(r"\beducational|\bessential|\bqualifications?\b|\beligibility\s+criteria|शैक्षिक|योग्यता", re.I)
 _NOT_ANCHOR = re.compile(r"\bscribe\b|equivalent\s+qualification|relax|desirable\s+qualification|"
                          r"qualifications?\s*(?:,|and)\s*(?:experience|remuneration|salary|suitability)|"
                          r"(?:academic|candidate’?'?s)\s+qualifications?|dis-?\s?qualif|details\s+can\s+be|"
                          r"documents?|certificates?|downloaded|verified|scrutiny", re.I)
-_SECTION_END = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:desirable|experience|job\s+description|job\s+responsibilit|"
+_SECTION_END = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:desirable|preferab\w*|preference|experience|job\s+description|job\s+responsibilit|"
                           r"age|pay|remuneration|emolument|duration|selection|how\s+to\s+apply|note|"
                           r"place\s+of|nature\s+of|terms|probation|physical|application|fee)\b", re.I)
 _NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+[A-Z]")
@@ -35,20 +38,30 @@ def qualification(document: Document) -> Fact | None:
     found: dict[str, Fact] = {}
     all_lines = lines(document)
     for index, line in enumerate(all_lines):
-        if not _ANCHOR.search(line.text) or _NOT_ANCHOR.search(line.text):
+        anchor = _ANCHOR.search(line.text)
+        if not anchor or _NOT_ANCHOR.search(line.text) or not _heading(line.text, anchor):
             continue
         section = [line]
         for later in all_lines[index + 1:index + SECTION_LINES]:
             if _SECTION_END.match(later.text) or _NUMBERED.match(later.text):
                 break
             section.append(later)
-        for level, where in _levels(section).items():
+        if sum(1 for ln in section if _CODED.search(ln.text)) >= CODED_LINES:
+            continue  # an annexure's table of qualification codes ("BA 05", "B. Tech 14"), not a requirement
+        levels = _levels(section)
+        for level, where in levels.items():
             found.setdefault(level, fact(document, where[0], level, span=where[1]))
     if not found:
         return None
     levels = [level for level in ORDER if level in found]
     first = min(found.values(), key=lambda f: (f.page or 0))
     return Fact(levels, first.document, first.page, found[levels[0]].quote)
+
+
+def _heading(text: str, anchor: re.Match) -> bool:
+    """The anchor heads its line ("8. EDUCATIONAL QUALIFICATIONS:", "Essential:-") or names a
+    value ("… Minimum Qualifications: Ph.D"), rather than being a word in a sentence."""
+    return anchor.start() <= 30 or len(text) <= HEADING_CHARS or bool(re.match(r"[\w\s]{0,25}[:\-–]", text[anchor.end():]))
 
 
 def _levels(section) -> dict[str, tuple]:

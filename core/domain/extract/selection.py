@@ -15,7 +15,7 @@ import re
 from core.domain.extract.document import Document
 from core.domain.extract.facts import Fact, fact, flowing, lines, sentences
 
-SECTION_CHARS = 900
+SECTION_CHARS = 1500
 STEPS: list[tuple[str, re.Pattern]] = [
     ("Written test", re.compile(r"written[\s-]*(?:test|exam\w*)|computer\s+based\s+(?:exam\w*|test)|\bCBT\b|"
                                 r"walk[\s-]*in[\s-]*test|paper[\s-]*(?:i|ii|1|2)\b|objective\s+type|लिखित\s+परीक्षा", re.I)),
