@@ -200,7 +200,7 @@ def _squash(text: str) -> str:
 def evidence_checks(label: dict, row: dict, pages: list[str], right: list[tuple[str, str]]):
     """(quotes found on their page, facts with evidence, right facts on the label's page, right facts)."""
     cited = found = 0
-    for name, evidence in (row.get("evidence") or {}).items():
+    for evidence in (row.get("evidence") or {}).values():
         cited += 1
         page = evidence.get("page")
         text = pages[page - 1] if page and 0 < page <= len(pages) else ""

@@ -58,9 +58,9 @@ def age_limits(document: Document) -> dict[str, Fact]:
                 break
         if "age_max" in found:
             break
-    if ("age_max" in found or "age_min" in found) and "age_as_on" not in found:
-        if as_on := _as_on_anywhere(document):
-            found["age_as_on"] = as_on
+    if ("age_max" in found or "age_min" in found) and "age_as_on" not in found \
+            and (as_on := _as_on_anywhere(document)):
+        found["age_as_on"] = as_on
     found.update(birth_window(document))
     return found
 

@@ -27,12 +27,14 @@ OFFICIAL_LABELS: list[tuple[str | None, re.Pattern]] = [
     ("exam_date", re.compile(r"(written|walk[\s-]*in)[\s-]*test|computer\s+based\s+(exam|test)|"
                              r"\b(cbt|examination)\b.*\b(held|schedul\w*|date)\b", re.I)),
     (None, re.compile(r"interview|document\s+verification|\bdv\b|refund|result|uploaded|dated|"
-                      r"\bvide\b|\bno\.|order|notification\s+no|letter|circular", re.I)),
+                      r"\bvide\b|\bno\.|order|notification\s+no|letter|circular|\bbids?\b|tender|quotation|"
+                      r"\bage\b|born|birth", re.I)),
     ("fee_last", re.compile(r"challan|\b(fee|payment)\b.*\b(last|end|closing)\s+date|"
                             r"^\W*(online\s+)?payment\b", re.I)),
     # "applications will be received from …" (not "candidates with relaxed age can submit … from")
     ("apply_start", re.compile(r"\b(received|accepted|open\w*|registration|online\s+applications?)\b.*\bfrom\s*$", re.I)),
-    ("apply_last", re.compile(r"(last|closing|end)\s+date|on\s+or\s+before|\b(should|must)\s+reach\b|"
+    ("apply_last", re.compile(r"(last|closing|end)\s+date|\b(appl\w*|reach|sent|submitted|received|post)\b.*\bon\s+or\s+before|"
+                              r"\b(should|must)\s+reach\b|"
                               r"\b(received|accepted|submitted)\b.*\b(till|until|upto|up\s+to|by)\s*$", re.I)),
 ]
 # "Date for submission of online applications: 22-10-2018 to 19-11-2018"

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from core.domain.extract.document import Document
-from core.domain.extract.facts import Fact, fact, flowing, sentences
+from core.domain.extract.facts import Fact, fact, flowing, sentences, table_fact
 from core.domain.fields.fees import CATEGORY_WORDS, parse_amount
 
 MAX_FEE = 100_000
+CELL_CHARS = 60  # a fee table's cells are short; a long cell is a paragraph in a layout table
 _ANCHOR = re.compile(r"\bfees?\b|शुल्क", re.I)
 _AMOUNT = re.compile(r"(?:₹|\brs\.?|\binr)\s*(\d{1,3}(?:,\d{2,3})+|\d+)(?:\.\d+)?\s*(?:/-)?|(\d+)\s*/-", re.I)
 _NONE = re.compile(r"\bno\s+(?:application\s+|examination\s+)?fee\b|\bfee\s+is\s+(?:nil|not\s+required)|"
@@ -35,13 +36,42 @@ _CATEGORY_NAMES = {
 
 
 def fees(document: Document) -> dict[str, Fact]:
-    """``fees.<category>`` → the fee and its evidence; the first statement of a category wins."""
-    found: dict[str, Fact] = {}
+    """``fees.<category>`` → the fee and its evidence; the first statement of a category wins,
+    a fee table's before the text's (the text of a table comes out with its cells shuffled)."""
+    found: dict[str, Fact] = _from_tables(document)
     for line in flowing(document):
         for sentence, start in sentences(line.text):
             for category, value, span in _read(sentence):
                 found.setdefault(f"fees.{category}",
                                  fact(document, line, value, span=(start + span[0], start + span[1])))
+    return found
+
+
+def _from_tables(document: Document) -> dict[str, Fact]:
+    """``FOR GENERAL/OBC | FOR SC/ST/PH`` over ``Rs.1400/- | Rs.750/-``, or rows of
+    ``General/OBC | Rs. 500`` under a fee heading."""
+    found: dict[str, Fact] = {}
+    for table in document.tables:
+        rows = table.rows
+        for index, row in enumerate(rows):
+            above = " ".join(" ".join(r) for r in rows[max(0, index - 2):index + 1])
+            if not _ANCHOR.search(above) or _OTHER.search(" ".join(row)):
+                continue
+            if index + 1 < len(rows):  # categories across, amounts below
+                below = rows[index + 1]
+                for column, cell in enumerate(row):
+                    short = column < len(below) and len(cell) <= CELL_CHARS and len(below[column]) <= CELL_CHARS
+                    amount = _AMOUNT.search(below[column]) if short else None
+                    if amount and (categories := _categories(cell)) and (rupees := _rupees(amount)):
+                        for category in categories:
+                            found.setdefault(f"fees.{category}",
+                                             table_fact(document, table.page, f"{cell} {below[column]}", rupees))
+            if len(row) >= 2 and len(row[0]) <= CELL_CHARS and (categories := _categories(row[0])):
+                # a category and its amount
+                amount = next((m for cell in row[1:] if len(cell) <= CELL_CHARS and (m := _AMOUNT.search(cell))), None)
+                if amount and (rupees := _rupees(amount)):
+                    for category in categories:
+                        found.setdefault(f"fees.{category}", table_fact(document, table.page, " ".join(row), rupees))
     return found
 
 
@@ -65,9 +95,27 @@ def _read(sentence: str) -> list[tuple[str, int, tuple[int, int]]]:
         return [f for f in found if f[1] is not None]
     if _NONE.search(sentence) and not amount:
         return [(c, 0, whole) for c in (_categories(sentence) or ["general"])]
+    amounts = list(_AMOUNT.finditer(sentence))
+    if len(amounts) > 1:
+        return _per_amount(sentence, amounts)
     if amount and _APPLICATION.search(sentence) and (rupees := _rupees(amount)) is not None:
         return [(c, rupees, whole) for c in (_categories(sentence[:amount.start()]) or ["general"])]
     return []
+
+
+def _per_amount(sentence: str, amounts: list[re.Match]) -> list[tuple[str, int, tuple[int, int]]]:
+    """``General/OBC: Rs 500, SC/ST: Rs 250``: each amount goes to the categories named since the
+    one before it. A run of amounts after a run of names (a table read as text) is ambiguous,
+    and nothing is read from it."""
+    found, previous = [], 0
+    for amount in amounts:
+        categories = _categories(sentence[previous:amount.start()])
+        rupees = _rupees(amount)
+        if not categories or rupees is None:
+            return []
+        found += [(c, rupees, (previous, amount.end())) for c in categories]
+        previous = amount.end()
+    return found
 
 
 def _rupees(match: re.Match) -> int | None:
