@@ -30,6 +30,7 @@ OFFICIAL_LABELS: list[tuple[str | None, re.Pattern]] = [
                       r"\bvide\b|\bno\.|order|notification\s+no|letter|circular|\bbids?\b|tender|quotation|"
                       r"\bage\b|born|birth", re.I)),
     ("fee_last", re.compile(r"challan|\b(fee|payment)\b.*\b(last|end|closing)\s+date|"
+                            r"(last|closing)\s+date\b.*\b(fee|payment)\b|"
                             r"^\W*(online\s+)?payment\b", re.I)),
     # "applications will be received from …" (not "candidates with relaxed age can submit … from")
     ("apply_start", re.compile(r"\b(received|accepted|open\w*|registration|online\s+applications?)\b.*\bfrom\s*$", re.I)),

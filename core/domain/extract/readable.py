@@ -26,7 +26,12 @@ _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 _LATIN1_GLYPHS = re.compile(r"[\u00aa\u00ba\u00c0-\u00ff]")
 
 
+_AMPERSAND_NAME = re.compile(r"^(?:[A-Z][a-z]?)+&[A-Z][A-Za-z]*$")  # R&D, DoP&T, J&K
+
+
 def _garbled(token: str) -> bool:
+    if _AMPERSAND_NAME.match(token):
+        return False
     if _GLYPH_PUNCT.search(token):
         return True
     if _LATIN1_GLYPHS.search(token):
