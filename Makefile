@@ -23,13 +23,14 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 	@$(UV) sync --frozen --quiet
 	@touch $@
 
-# Debian packages the browser tests and the site benchmark use: Chromium, Hugo, a Devanagari font.
+# Debian packages the browser tests and the site benchmark use: Chromium, Hugo, a Devanagari font;
+# and Caddy, the production web server, whose deploy/Caddyfile is tested.
 system-packages:
-	@if ! command -v chromium >/dev/null || ! command -v hugo >/dev/null || ! fc-list 2>/dev/null | grep -qi lohit; then \
+	@if ! command -v chromium >/dev/null || ! command -v hugo >/dev/null || ! command -v caddy >/dev/null || ! fc-list 2>/dev/null | grep -qi lohit; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing chromium, hugo, fonts-lohit-deva (apt-get)…"; \
-	    export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq chromium hugo fonts-lohit-deva >/dev/null; \
-	  else echo "warning: install Debian's chromium, hugo and fonts-lohit-deva for the browser tests"; fi; \
+	    echo "installing chromium, hugo, caddy, fonts-lohit-deva (apt-get)…"; \
+	    export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq chromium hugo caddy fonts-lohit-deva >/dev/null; \
+	  else echo "warning: install Debian's chromium, hugo, caddy and fonts-lohit-deva for the browser and deploy tests"; fi; \
 	fi
 
 install: $(VENV)/.installed

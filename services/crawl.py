@@ -14,6 +14,8 @@ from sqlalchemy import select
 from core.config import PROJECT_ROOT
 from core.storage.database import database_url, session_scope
 from core.storage.tables import CrawlRun
+from services.alerts import alert_run
+from services.metrics import export_run
 
 
 def spider_names() -> list[str]:
@@ -41,7 +43,7 @@ def run_spider(slug: str, timeout: float = 900, extra_args: list[str] | None = N
                 "source": slug, "status": run.status, "pages": run.pages, "items": run.items,
                 "inserted": run.inserted, "updated": run.updated, "unchanged": run.unchanged,
                 "quarantined": run.quarantined, "errors": run.errors, "duration_s": run.duration_s,
-                "problems": [e.get("reason") for e in (run.error_log or [])][:5],
+                "problems": [_problem(e) for e in (run.error_log or [])][:5],
             }
     if not recorded:
         summary = {"source": slug, "status": "failed", "pages": 0, "items": 0, "inserted": 0,
@@ -50,7 +52,15 @@ def run_spider(slug: str, timeout: float = 900, extra_args: list[str] | None = N
                    "problems": [_last_error_line(log_tail) or f"scrapy exited with {returncode}"]}
     if returncode != 0 and summary["status"] == "ok":
         summary["status"] = "partial"
+    export_run(summary)
+    alert_run(summary)
     return summary
+
+
+def _problem(entry: dict) -> str:
+    """An error-log entry as one line: the reason and the URL it happened on."""
+    reason, url = entry.get("reason") or "error", entry.get("url")
+    return f"{reason} ({url})" if url else reason
 
 
 def _last_error_line(log: str) -> str | None:

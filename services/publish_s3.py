@@ -113,11 +113,11 @@ def local_objects(output: Path) -> dict[str, dict]:
     return objects
 
 
-def s3_client(endpoint_url: str | None = None):
+def s3_client(endpoint_url: str | None = None, max_attempts: int = 5):
     import boto3  # only when publishing to S3: boto3 costs ~0.9 s to import
     from botocore.config import Config
 
-    config = Config(connect_timeout=10, read_timeout=60, retries={"max_attempts": 5,
+    config = Config(connect_timeout=10, read_timeout=60, retries={"max_attempts": max_attempts,
                     "mode": "standard"}, s3={"addressing_style": "path"} if endpoint_url else {})
     return boto3.client("s3", endpoint_url=endpoint_url or None, config=config)
 

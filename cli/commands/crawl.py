@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from cli.output import console, runs_table
+from core import config
+
+# How Scrapy/Twisted name a site that cannot be reached (in a run's problems).
+NETWORK_ERRORS = ("CannotResolveHost", "DNSLookup", "ConnectionRefused", "ConnectError",
+                  "TCPTimedOut", "TimeoutError", "ResponseNeverReceived", "NoRoute")
 
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("crawl", help="crawl sources (all by default), one process per spider")
-    parser.add_argument("sources", nargs="*", help="spider names (see `scrapy list`)")
+    parser.add_argument("sources", nargs="*", help="spider names (see `jobs sources`)")
     parser.set_defaults(func=run)
 
 
@@ -36,4 +41,16 @@ def run(args) -> int:
     for r in runs:
         for problem in r["problems"]:
             out.print(f"[red]{r['source']}[/red]: {problem}")
+    if hint := replay_hint(runs):
+        out.print(hint)
     return 1 if any(r["status"] == "failed" for r in runs) else 0
+
+
+def replay_hint(runs: list[dict]) -> str | None:
+    """When real sites could not be reached, say how to crawl the captured pages instead."""
+    if config.replay_dir() is not None:
+        return None
+    unreachable = any(name in problem for r in runs for problem in r["problems"]
+                      for name in NETWORK_ERRORS)
+    return ("hint: the sites could not be reached (offline?); JOBS_REPLAY=1 crawls the captured "
+            "pages in tests/crawlers/pages instead") if unreachable else None

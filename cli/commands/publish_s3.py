@@ -17,12 +17,16 @@ def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("publish-s3", help="publish the built site to an S3 bucket "
                                                       "(only changed objects) and purge the CDN")
     parser.add_argument("--output", help="built site folder (default site/output)")
-    parser.add_argument("--bucket", default=os.environ.get("JOBS_S3_BUCKET"))
-    parser.add_argument("--prefix", default=os.environ.get("JOBS_S3_PREFIX", ""))
-    parser.add_argument("--endpoint-url", default=os.environ.get("JOBS_S3_ENDPOINT_URL"))
+    parser.add_argument("--bucket", default=os.environ.get("JOBS_S3_BUCKET"),
+                        help="the bucket (default JOBS_S3_BUCKET)")
+    parser.add_argument("--prefix", default=os.environ.get("JOBS_S3_PREFIX", ""),
+                        help="a key prefix inside the bucket (default JOBS_S3_PREFIX, none)")
+    parser.add_argument("--endpoint-url", default=os.environ.get("JOBS_S3_ENDPOINT_URL"),
+                        help="an S3-compatible endpoint (default JOBS_S3_ENDPOINT_URL, AWS)")
     parser.add_argument("--distribution",
                         default=os.environ.get("JOBS_CLOUDFRONT_DISTRIBUTION_ID"),
-                        help="CloudFront distribution to invalidate")
+                        help="CloudFront distribution to invalidate "
+                             "(default JOBS_CLOUDFRONT_DISTRIBUTION_ID)")
     parser.add_argument("--dry-run", action="store_true", help="only list the changes")
     parser.set_defaults(func=run)
 

@@ -13,11 +13,11 @@ def add_parser(subparsers):
     listing.add_argument("--all", action="store_true", help="include released items")
     listing.add_argument("--source", help="only this source")
     show = actions.add_parser("show", help="one item: source, reason, times seen, raw data")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=int, help="the item's id (from `jobs quarantine list`)")
     release = actions.add_parser(
         "release", help="re-run an item through normalise, validate and store (after a fix)"
     )
-    release.add_argument("id", type=int)
+    release.add_argument("id", type=int, help="the item's id (from `jobs quarantine list`)")
     release.add_argument(
         "--set", action="append", default=[], metavar="FIELD=VALUE",
         help="override a raw field before the re-run (repeatable)",

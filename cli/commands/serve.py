@@ -11,8 +11,9 @@ from core import config
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("serve", help="serve the published site on localhost")
-    parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="the address to listen on (default 127.0.0.1, this machine only)")
     parser.set_defaults(func=run)
 
 

@@ -44,6 +44,9 @@ def sqlalchemy_url(pg_uri: str) -> str:
 
 def start_embedded(pgdata: Path, cleanup_mode: str | None = "stop"):
     """Start (or join) the pgserver instance in ``pgdata`` and return the server handle."""
+    from core import config
+
+    config.runtime_dir()  # before pgserver's import: otherwise platformdirs warns on every call
     import pgserver  # only for the embedded default: with JOBS_DATABASE_URL it is never loaded
 
     pgdata = pgdata.resolve()
