@@ -57,13 +57,16 @@ def raws_of(path: Path, url: str) -> list[dict]:
     document = read_pdf(body, url) if is_pdf else read_html(body, url)
     return [{
         "source": SOURCE, "source_kind": "official", "source_url": url,
-        "title": heading_of(document) or path.stem, "documents": [document.to_record()],
+        # A spider's link text stands here; a file name is not the notice's words (it could
+        # read as an advertisement number), so a document without a heading has a neutral one.
+        "title": heading_of(document) or "Untitled notice document", "documents": [document.to_record()],
         **({"pdf_url": url} if is_pdf else {}),
     }]
 
 
-def row_of(raw: dict) -> dict:
-    """One output line: kind, the facts, their evidence, problems and warnings."""
+def row_of(raw: dict, filler=None) -> dict:
+    """One output line: kind, the facts, their evidence, problems and warnings; ``filler`` (a
+    ``core.llm.fact_filler.FactFiller``) adds the checked facts an LLM found that rules missed."""
     from core.domain.schema import KIND_OF_STAGE, Rejection, Stage
     from core.domain.validate import validate_job
     from core.ingest import normalise
@@ -71,6 +74,8 @@ def row_of(raw: dict) -> dict:
     facts = normalise(raw)
     if isinstance(facts, Rejection):
         return {"title": raw.get("title"), "rejected": facts.reason, "evidence": {}, "warnings": []}
+    if filler is not None:
+        facts = filler.fill(facts, raw)
     kind = facts.get("kind") or KIND_OF_STAGE[Stage(facts["stage"])].value
     fees = facts["fees"].model_dump() if hasattr(facts.get("fees"), "model_dump") else (facts.get("fees") or {})
     row = {"kind": kind, "stage": facts.get("stage"), "title": facts.get("title"),
@@ -89,8 +94,8 @@ def _printed_name(field: str) -> str:
     return "fee_" + field[5:] if field.startswith("fees.") else field
 
 
-def extract_file(path: Path, url: str | None = None) -> list[dict]:
-    return [row_of(raw) for raw in raws_of(path, url or placeholder_url(path))]
+def extract_file(path: Path, url: str | None = None, filler=None) -> list[dict]:
+    return [row_of(raw, filler) for raw in raws_of(path, url or placeholder_url(path))]
 
 
 def add_parser(subparsers):
@@ -103,17 +108,31 @@ def add_parser(subparsers):
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--url", help="the original address of FILE (one FILE only), cited as the "
                                       f"document of every fact; without it, {PLACEHOLDER}<file name>")
+    parser.add_argument("--llm", action="store_true",
+                        help="also ask the LLM of OPENAI_BASE_URL/OPENAI_API_KEY for the facts the rules missed "
+                             "(each checked against the document, cached by its hash in the database)")
     parser.set_defaults(func=run)
+
+
+def _filler():
+    from core.llm.fact_filler import FactFiller
+    from core.seo.counters import Counters
+
+    return FactFiller.from_env(Counters())
 
 
 def run(args) -> int:
     if args.url and len(args.files) > 1:
         print("jobs extract: --url names one file's address; give one FILE with it", file=sys.stderr)
         return 2
+    filler = _filler() if args.llm else None
+    if args.llm and filler is None:
+        print("jobs extract: --llm needs OPENAI_BASE_URL or OPENAI_API_KEY", file=sys.stderr)
+        return 2
     failed = 0
     for name in args.files:
         try:
-            rows = extract_file(Path(name), args.url)
+            rows = extract_file(Path(name), args.url, filler)
         except UnreadableFile as exc:
             print(f"jobs extract: {name}: {exc}", file=sys.stderr)
             failed += 1
