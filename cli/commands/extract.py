@@ -33,7 +33,7 @@ def placeholder_url(path: Path) -> str:
     return PLACEHOLDER + quote(path.name)
 
 
-def raws_of(path: Path, url: str) -> list[dict]:
+def raws_of(path: Path, url: str, organisation: str | None = None) -> list[dict]:
     """The raw notices a file holds: one for a PDF or an HTML page, one per post of a feed."""
     from core.domain.extract.heading import heading_of
     from core.domain.extract.html_reader import read_html
@@ -52,11 +52,12 @@ def raws_of(path: Path, url: str) -> list[dict]:
         posts = data.get("jobs") or data.get("posts") if isinstance(data, dict) else data
         if not isinstance(posts, list):
             raise UnreadableFile('not a feed JSON: no list of posts (expected {"jobs": [...]} or [...])')
-        return [{"source": SOURCE, "source_kind": "aggregator", **post_to_raw(post, url)} for post in posts]
+        return [{"source": SOURCE, "source_kind": "aggregator", "organisation": organisation,
+                 **post_to_raw(post, url)} for post in posts]
     is_pdf = body.lstrip()[:5].startswith(b"%PDF") or path.suffix.lower() == ".pdf"
     document = read_pdf(body, url) if is_pdf else read_html(body, url)
     return [{
-        "source": SOURCE, "source_kind": "official", "source_url": url,
+        "source": SOURCE, "source_kind": "official", "source_url": url, "organisation": organisation,
         # A spider's link text stands here; a file name is not the notice's words (it could
         # read as an advertisement number), so a document without a heading has a neutral one.
         "title": heading_of(document) or "Untitled notice document", "documents": [document.to_record()],
@@ -94,8 +95,8 @@ def _printed_name(field: str) -> str:
     return "fee_" + field[5:] if field.startswith("fees.") else field
 
 
-def extract_file(path: Path, url: str | None = None, filler=None) -> list[dict]:
-    return [row_of(raw, filler) for raw in raws_of(path, url or placeholder_url(path))]
+def extract_file(path: Path, url: str | None = None, filler=None, organisation: str | None = None) -> list[dict]:
+    return [row_of(raw, filler) for raw in raws_of(path, url or placeholder_url(path), organisation)]
 
 
 def add_parser(subparsers):
@@ -108,6 +109,8 @@ def add_parser(subparsers):
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--url", help="the original address of FILE (one FILE only), cited as the "
                                       f"document of every fact; without it, {PLACEHOLDER}<file name>")
+    parser.add_argument("--organisation", help="the body that publishes FILE, as a spider's source names it "
+                                               "(else only a known organisation the notice names is found)")
     parser.add_argument("--llm", action="store_true",
                         help="also ask the LLM of OPENAI_BASE_URL/OPENAI_API_KEY for the facts the rules missed "
                              "(each checked against the document, cached by its hash in the database)")
@@ -132,7 +135,7 @@ def run(args) -> int:
     failed = 0
     for name in args.files:
         try:
-            rows = extract_file(Path(name), args.url, filler)
+            rows = extract_file(Path(name), args.url, filler, args.organisation)
         except UnreadableFile as exc:
             print(f"jobs extract: {name}: {exc}", file=sys.stderr)
             failed += 1

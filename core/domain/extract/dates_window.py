@@ -22,7 +22,13 @@ WINDOW_FIELDS = ("apply_start", "apply_last", "fee_last", "correction_start", "c
 LABEL_CHARS = 110  # a label is the last words before its date, within this many characters
 
 # Official notices word the window in ways aggregator sections do not; these come first.
+_HI_DATE = r"(?:तिथि|तारीख|दिनांक)"
 OFFICIAL_LABELS: list[tuple[str | None, re.Pattern]] = [
+    # Hindi notices: "आवेदन की अंतिम तिथि", "ऑनलाइन आवेदन प्रारंभ तिथि", "परीक्षा की तिथि", "शुल्क जमा करने की अंतिम तिथि"
+    ("exam_date", re.compile(rf"परीक्षा\s+(?:की\s+)?{_HI_DATE}")),
+    ("fee_last", re.compile(rf"शुल्क.*(?:अंतिम|अन्तिम)\s+{_HI_DATE}")),
+    ("apply_start", re.compile(rf"(?:प्रारंभ|प्रारम्भ|आरंभ|आरम्भ|शुरू)\w*\s+(?:होने\s+की\s+)?{_HI_DATE}")),
+    ("apply_last", re.compile(rf"(?:अंतिम|अन्तिम)\s+{_HI_DATE}")),
     # a walk-in or written test (with or without an interview) is the exam; an interview alone is not
     ("exam_date", re.compile(r"(written|walk[\s-]*in)[\s-]*test|computer\s+based\s+(exam|test)|"
                              r"\b(cbt|examination)\b.*\b(held|schedul\w*|date)\b", re.I)),
@@ -43,7 +49,7 @@ _WINDOW = re.compile(r"\b(submission|receipt|registration|applications?|apply)\b
 _RANGE_JOIN = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:to|till|until|upto|up\s+to|-|–)\s*$", re.I)
 
 # "Dated: 08.05.2026", "Advt. No. … Date 05/07/2013", "No.RRB/BSP/… Dated: 24.11.2023"
-_NOTICE_DATE = re.compile(r"(?:^|\bNo\b.*?\s)(?:Dated|Date|DATED|DATE)\s*[:.\-]?\s*$")
+_NOTICE_DATE = re.compile(r"(?:^|\bNo\b.*?\s)(?:Dated|Date|DATED|DATE|दिनांक)\s*[:.\-]?\s*$")
 # "TO BE UPLOADED ON THE COMMISSION'S WEBSITE ON 22-10-2018", "date of notification: …"
 _PUBLISHED = re.compile(r"\b(?:upload|uplod|publish|issu)\w*\s+(?:on\s+[^.;]{0,40}?website\s+)?on\s*$|"
                         r"date\s+of\s+(?:notification|publication|advertisement)\s*[:\-]?\s*$", re.I)

@@ -23,7 +23,7 @@ _SENTENCE_END = re.compile(
     r"\s*[\uf000-\uf0ff•▪●■◆➢]\s*")  # bullets: Word's symbol-font glyphs come out in the private-use area
 # "Rs. 40,000", "No. 17", "Dr. N.C. Gopalachari": a full stop that does not end a sentence
 _ABBREVIATION = re.compile(r"(?:\b(?:rs|no|nos|dr|mr|mrs|ms|sl|sh|smt|shri|viz|govt|dept|prof|sr|jr|ltd|pvt|dt|"
-                           r"vs|approx|st|nd|rd|th|ph|m|b|i\.e|e\.g)|\b[A-Za-z])\.$", re.I)
+                           r"vs|approx|st|nd|rd|th|ph|m|b|i\.e|e\.g)|\b[A-Za-z]|रु)\.$", re.I)
 
 
 @dataclass(frozen=True)

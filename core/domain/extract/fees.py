@@ -17,21 +17,25 @@ from core.domain.fields.fees import CATEGORY_WORDS, parse_amount
 MAX_FEE = 100_000
 CELL_CHARS = 60  # a fee table's cells are short; a long cell is a paragraph in a layout table
 _ANCHOR = re.compile(r"\bfees?\b|शुल्क", re.I)
-_AMOUNT = re.compile(r"(?:₹|\brs\.?|\binr)\s*(\d{1,3}(?:,\d{2,3})+|\d+)(?:\.\d+)?\s*(?:/-)?|(\d+)\s*/-", re.I)
+_AMOUNT = re.compile(r"(?:₹|\brs\.?|\binr|रु\.?|रुपये)\s*(\d{1,3}(?:,\d{2,3})+|\d+)(?:\.\d+)?\s*(?:/-)?|(\d+)\s*/-", re.I)
 _NONE = re.compile(r"\bno\s+(?:application\s+|examination\s+)?fee\b|\bfee\s+is\s+(?:nil|not\s+required)|"
                    r"not\s+required\s+to\s+pay|\bnil\b|शुल्क\s+नहीं", re.I)
-_EXEMPT = re.compile(r"exempt|no\s+fee\s+for|need\s+not\s+pay|not\s+required\s+to\s+pay|शुल्क\s+से\s+मुक्त", re.I)
+_EXEMPT = re.compile(r"exempt|no\s+fee\s+for|need\s+not\s+pay|not\s+required\s+to\s+pay|मुक्त|छूट", re.I)
 _NOT_EXEMPT = re.compile(r"not\s+exempt|who\s+are\s+not", re.I)
 # fees that are not the application fee of a category
 _OTHER = re.compile(r"\b(?:late|correction|refund\w*|service\s+charges?|bank\s+charges?|charges\s+applicable|"
                     r"GST|postage|duplicate|re-?evaluation|per\s+subject|training|tuition|hostel|"
                     r"caution|admission\s+fee|semester)\b", re.I)
 _APPLICATION = re.compile(r"application|examination|exam|registration|\bfee\s+payable|pay\s+a\s+fee|"
-                          r"fee\s+of|fee\s*:|आवेदन|परीक्षा", re.I)
+                          r"fee\s+of|fee\s*:|आवेदन|परीक्षा|शुल्क\s*[:\-]", re.I)
+# The aggregator's category words, and the ones official notices add (Hindi among them).
 _CATEGORY_NAMES = {
-    **CATEGORY_WORDS,
-    "general": re.compile(r"\b(general|gen|ur|unreserved|oc)\b", re.I),
+    "general": re.compile(r"\b(general|gen|ur|unreserved|oc)\b|सामान्य|अनारक्षित", re.I),
+    "obc": re.compile(CATEGORY_WORDS["obc"].pattern + r"|पिछड़ा|पिछडा|ओबीसी", re.I),
+    "ews": re.compile(CATEGORY_WORDS["ews"].pattern + r"|आर्थिक\s+रूप", re.I),
+    "sc_st": re.compile(CATEGORY_WORDS["sc_st"].pattern + r"|अनुसूचित", re.I),
     "female": re.compile(r"\b(female|women|woman|girls?|ladies|trans-?woman)\b|महिला", re.I),
+    "pwd": re.compile(CATEGORY_WORDS["pwd"].pattern + r"|दिव्यांग|विकलांग", re.I),
 }
 
 
