@@ -12,7 +12,8 @@ import re
 from core.domain.extract.document import Document
 from core.domain.extract.facts import Fact, fact, lines
 
-_CODE = r"[A-Z0-9][A-Z0-9]*(?:\s*[/\-]\s*[A-Z0-9]+)*"
+# "NITJSR/ESTT/ 807/2013", "NIT JSR/ESTT/620 /2013": a word may be split before the first slash
+_CODE = r"[A-Z0-9][A-Z0-9]*(?:\s[A-Z]{2,}(?=\s*/))?(?:\s*[/\-]\s*[A-Z0-9]+)*"
 # In order of trust: the first rule that matches anywhere in the document wins.
 RULES: list[tuple[str, re.Pattern]] = [
     # CEN 01/2024, CEN.No.02/2018, CENTRALISED EMPLOYMENT NOTICE NO. 03/2018, सीईएन संख्या 01/2019

@@ -8,6 +8,7 @@ from tests.core.domain.extract.documents import document
 
 @pytest.mark.parametrize(("text", "number"), [
     ("Advt. No. NITJSR/ESTT/ 807/2013 Date 05/07/2013", "NITJSR/ESTT/807/2013"),
+    ("Advertisement No: NIT JSR/ESTT/620 /2013 Date: 15/05/2013", "NIT JSR/ESTT/620/2013"),
     ("Requirement of Manager (HR) on Contract (Advt. No. AWEIL/03/2023)", "AWEIL/03/2023"),
     ("CEN.No.02/2018", "CEN 02/2018"),
     ("CENTRALISED EMPLOYMENT NOTICE NO. 03/2018", "CEN 03/2018"),
