@@ -106,7 +106,8 @@ def add_parser(subparsers):
                     "jobs normalise takes) and print one JSON line per notice: kind, the facts and "
                     "the evidence of each fact (document, page, quote).",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="a notice PDF (.pdf or %%PDF bytes), an HTML detail page, or a feed JSON (.json)")
     parser.add_argument("--url", help="the original address of FILE (one FILE only), cited as the "
                                       f"document of every fact; without it, {PLACEHOLDER}<file name>")
     parser.add_argument("--organisation", help="the body that publishes FILE, as a spider's source names it "
