@@ -13,6 +13,7 @@ from core.domain.fields.fees import parse_fees
 from core.domain.fields.important_dates import map_important_dates
 from core.domain.fields.links import classify_links
 from core.domain.fields.organisations import canonical_organisation
+from core.domain.fields.qualifications import LEVELS as QUALIFICATION_LEVELS
 from core.domain.fields.qualifications import qualification_levels
 from core.domain.fields.vacancies import parse_vacancies, posts_in_text
 from core.domain.sanitise import plain_lines, plain_links, plain_tables, plain_text
@@ -147,9 +148,11 @@ def normalise_job(raw: dict) -> dict:
         warnings.append(f"{total_posts} posts is not a believable number of posts; left empty")
         total_posts = None
 
-    qualification = qualification_levels(eligibility, title, summary, body)
-    if qualification:
-        sources["qualification"] = next(t for t in (eligibility, title, summary, body) if qualification_levels(t))
+    # Text by text (the same work as the texts joined), so the first that names a level is cited.
+    named = [(text, qualification_levels(text)) for text in (eligibility, title, summary, body) if text]
+    levels = {level for _, found in named for level in found}
+    qualification = [level for level, _ in QUALIFICATION_LEVELS if level in levels]
+    sources["qualification"] = next((text for text, found in named if found), None)
     job = {
         "source": raw.get("source"),
         "source_kind": raw.get("source_kind") or "official",
