@@ -19,7 +19,7 @@ SOURCE = "extract"
 FACTS = (
     "advt_no", "notice_date", "apply_start", "apply_last", "fee_last", "correction_start",
     "correction_end", "exam_date", "total_posts", "posts", "age_min", "age_max", "age_as_on",
-    "dob_from", "dob_to", "qualification", "pay", "salary_min", "salary_max", "selection_process",
+    "dob_from", "dob_to", "age_relaxation", "qualification", "pay", "salary_min", "salary_max", "selection_process",
     "application_link", "notification_pdf",
 )
 FEE_CATEGORIES = ("general", "obc", "ews", "sc_st", "female", "pwd")

@@ -62,6 +62,8 @@ def age_limits(document: Document) -> dict[str, Fact]:
             and (as_on := _as_on_anywhere(document)):
         found["age_as_on"] = as_on
     found.update(birth_window(document))
+    if found and (relaxed := relaxation(document)):
+        found["age_relaxation"] = relaxed
     return found
 
 
@@ -147,3 +149,29 @@ def _birth_table(document: Document) -> dict[str, Fact]:
                 return {"dob_from": table_fact(document, table.page, row[before_col], earliest[0][2]),
                         "dob_to": table_fact(document, table.page, row[after_col], latest[0][2])}
     return {}
+
+
+_RELAXATION = re.compile(r"relaxation|छूट", re.I)
+_RELAXED_YEARS = re.compile(r"^\s*(\d{1,2})\s*(?:years?|yrs?\.?|वर्ष)", re.I)
+RELAXATION_ROWS = 8
+
+
+def relaxation(document: Document) -> Fact | None:
+    """The upper-age relaxations, as ``SC/ ST: 5 years; OBC: 3 years; …``, from a relaxation
+    table (a category column beside a years column)."""
+    for table in document.tables:
+        if not table.rows or not any(_RELAXATION.search(cell) for cell in table.rows[0]):
+            continue
+        pairs = []
+        for row in table.rows[1:]:
+            years = next((m for cell in row if (m := _RELAXED_YEARS.match(cell))), None)
+            category = next((cell for cell in row if cell and re.search(r"[A-Za-z\u0900-\u097f]{2}", cell)
+                             and not _RELAXED_YEARS.match(cell)), None)
+            if years and category and len(category) <= 60:
+                pairs.append((category, f"{years.group(1)} years"))
+        if pairs:
+            text = "; ".join(f"{category}: {years}" for category, years in pairs[:RELAXATION_ROWS])
+            first = " ".join(c for c in table.rows[1] if c)
+            evidence = table_fact(document, table.page, first, text)
+            return evidence
+    return None

@@ -56,3 +56,10 @@ def test_a_date_of_birth_table_gives_the_general_category_bounds():
     ])
     found = ages("18 – 33 02.07.1991 02.07.1988 02.07.1986 01.07.2006", tables=[table])
     assert (found["dob_from"], found["dob_to"]) == (D(1991, 7, 2), D(2006, 7, 1))
+
+
+def test_the_relaxations_of_a_relaxation_table():
+    table = Table(page=1, rows=[["Code No.", "Category", "Age Relaxation permissible beyond the Upper age limit."],
+                                ["01", "SC/ ST", "5 years"], ["02", "OBC", "3 years"], ["03", "PwD", "10 years"]])
+    found = ages("AGE LIMIT: Not exceeding 30 years as on 01.01.2019. 01 SC/ ST 5 years 02 OBC 3 years", tables=[table])
+    assert found["age_relaxation"] == "SC/ ST: 5 years; OBC: 3 years; PwD: 10 years"
