@@ -1,4 +1,5 @@
-"""JobSpider: what every source spider shares — source metadata, make_job(), links, errors."""
+"""JobSpider: what every source spider shares — source metadata, make_job(), links, documents,
+errors."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from core import config
-from core.domain.urls import absolute_url
+from core.domain.extract.document import failed_document
+from core.domain.extract.reader import read_document
+from core.domain.urls import absolute_url, is_pdf
 from crawlers.items import RawJob
-from crawlers.pdf_text import pdf_text
 from crawlers.redirects import soft_redirect_target
 
 _SPACE = re.compile(r"\s+")
@@ -72,37 +74,47 @@ class JobSpider(scrapy.Spider):
         kwargs.setdefault("errback", self.on_error)
         return response.follow(url, callback=callback, **kwargs)
 
-    def follow_pdf(self, response: Response, url: str, item: RawJob) -> scrapy.Request:
-        """Fetch a notice PDF and yield ``item`` with its text in ``pdf_text``.
+    def follow_document(self, response: Response, url: str, item: RawJob) -> scrapy.Request:
+        """Fetch a notice's document (its notification PDF or its detail page) and yield ``item``
+        with the document read into ``item["documents"]``.
 
-        The item is yielded whatever happens to the PDF (404, timeout, scan, legacy font, broken
-        file); the problem is recorded against the source with the PDF's URL.
+        The item is yielded whatever happens to the document (404, timeout, scan, legacy font,
+        broken or encrypted file): the problem is kept in the document record and recorded
+        against the source with the document's URL, and the item keeps what it had.
         """
-        item.setdefault("pdf_url", response.urljoin(url))
-        # dont_filter: several notices may share one PDF and each must come back.
-        return self.follow(response, url, callback=self._pdf_fetched, errback=self._pdf_failed,
+        absolute = response.urljoin(url)
+        if is_pdf(absolute):
+            item.setdefault("pdf_url", absolute)
+        # dont_filter: several notices may share one document and each must come back.
+        return self.follow(response, url, callback=self._document_fetched, errback=self._document_failed,
                            cb_kwargs={"item": item}, dont_filter=True)
 
-    async def _pdf_fetched(self, response: Response, item: RawJob):
-        # A 37-page notice takes seconds to extract: off the reactor thread, so downloads go on.
-        extracted = await asyncio.to_thread(pdf_text, response.body)
-        if extracted.readable:
-            item["pdf_text"] = extracted.text
-        else:
-            self.record_error(response.url, f"PDF {extracted.problem}")
+    async def _document_fetched(self, response: Response, item: RawJob):
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        # A 37-page notice takes seconds to read: off the reactor thread, so downloads go on.
+        document = await asyncio.to_thread(read_document, response.body, response.url, content_type)
+        item.setdefault("documents", []).append(document.to_record())
+        if document.problem:
+            what = "PDF" if document.kind == "pdf" else "detail page"
+            self.record_error(response.url, f"{what} {document.problem}")
         yield item
 
-    def _pdf_failed(self, failure: Failure):
-        self.on_error(failure)
-        yield failure.request.cb_kwargs["item"]
+    def _document_failed(self, failure: Failure):
+        reason = self.on_error(failure)
+        request = failure.request
+        item = request.cb_kwargs["item"]
+        kind = "pdf" if is_pdf(request.url) else "html"
+        item.setdefault("documents", []).append(failed_document(request.url, kind, reason).to_record())
+        yield item
 
-    def on_error(self, failure: Failure):
+    def on_error(self, failure: Failure) -> str:
         request = failure.request
         reason = failure.value.__class__.__name__
         response = getattr(failure.value, "response", None)
         if response is not None:
             reason = f"HTTP {response.status}"
         self.record_error(request.url, reason)
+        return reason
 
     def record_error(self, url: str, reason: str) -> None:
         kind = re.sub(r"\W+", "_", reason.split()[0].lower()).strip("_") if reason.strip() else "unknown"

@@ -21,7 +21,10 @@ class RawJob(scrapy.Item):
     advt_no = scrapy.Field()  # raw advertisement / CEN number text
     summary = scrapy.Field()  # short description text
     body_text = scrapy.Field()  # the rest of the notice's text (a detail page, a PDF)
-    pdf_text = scrapy.Field()  # text extracted from the notice PDF, if one was followed
+    # The notice's documents as followed (its detail page, its notification PDF): a list of
+    # records {"url", "kind", "pages", "tables", "problem", …} (core.domain.extract.document)
+    documents = scrapy.Field()
+    pdf_text = scrapy.Field()  # older crawls only: the notice PDF's text, now in documents
 
     # Sections as the source splits them (aggregator detail pages)
     important_dates = scrapy.Field()  # list of "Label : value" lines

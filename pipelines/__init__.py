@@ -8,6 +8,7 @@ what the stages make of it travels beside it (``pipelines.stage``) and ends in s
 
 ITEM_PIPELINES = {
     "pipelines.normalise.NormalisePipeline": 100,
+    "pipelines.llm_facts.LlmFactsPipeline": 150,  # only with OPENAI_BASE_URL / OPENAI_API_KEY
     "pipelines.validate.ValidatePipeline": 200,
     "pipelines.dedupe.DedupePipeline": 300,
     "pipelines.store.StorePipeline": 400,

@@ -113,10 +113,10 @@ class LlmClient:
             self.calls += 1
         self.stats.inc_value("jobs/seo/llm_call")
 
-    def _response_format(self) -> dict:
+    def _response_format(self, schema: dict | None = None) -> dict:
         if self.settings.response_format == "json_object":
             return {"type": "json_object"}
-        return {"type": "json_schema", "json_schema": RESPONSE_SCHEMA}
+        return {"type": "json_schema", "json_schema": schema or RESPONSE_SCHEMA}
 
     def _wait(self, attempt: int, headers) -> float:
         asked = retry_after_seconds(headers)
@@ -124,7 +124,8 @@ class LlmClient:
             return min(asked, self.settings.max_wait)
         return min(self.settings.backoff * 2**attempt, self.settings.max_wait)
 
-    def complete(self, messages: list[dict]) -> str:
+    def complete(self, messages: list[dict], schema: dict | None = None) -> str:
+        """One answer; ``schema`` is the JSON schema it must follow (the SEO text's by default)."""
         import openai
 
         self._take_budget()
@@ -134,7 +135,7 @@ class LlmClient:
                 try:
                     response = self._openai.chat.completions.create(
                         model=self.model, messages=messages, temperature=0,
-                        response_format=self._response_format(),
+                        response_format=self._response_format(schema),
                     )
                     return response.choices[0].message.content or ""
                 except openai.APITimeoutError as exc:

@@ -226,3 +226,18 @@ class OtherNotice(Base):
     facts_hash: Mapped[str] = mapped_column(String(64))
     first_seen: Mapped[dt.date] = mapped_column(Date)
     last_seen: Mapped[dt.date] = mapped_column(Date)
+
+
+class LlmFactCache(Base):
+    """An LLM's answer about one notice document, keyed by the document's hash, the prompt
+    version and the model: an unchanged document is never asked about twice. The answer is
+    checked against the document each time it is used, so the check can change without a purge."""
+
+    __tablename__ = "llm_fact_cache"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    document_hash: Mapped[str] = mapped_column(String(64), index=True)
+    model: Mapped[str] = mapped_column(String(120))
+    prompt_version: Mapped[str] = mapped_column(String(20))
+    payload: Mapped[dict] = mapped_column(JSONB)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=_now())

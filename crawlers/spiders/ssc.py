@@ -51,6 +51,6 @@ class SscSpider(BrowserEngine, JobSpider):
                 pdf_url=url if is_pdf(url) else None,
             )
             if item.get("pdf_url") and FETCH_PDF.search(kind):
-                yield self.follow_pdf(response, url, item)
+                yield self.follow_document(response, url, item)
             else:
                 yield item

@@ -1,9 +1,7 @@
 """notices that are not job notices (tenders, circulars, transfer orders…), kept apart from jobs
 
 Revision ID: 0005
-Revises: 0003
-
-0004 is the extraction branch's number: when it lands first, this file's down_revision becomes '0004'.
+Revises: 0004
 """
 
 import sqlalchemy as sa
@@ -11,7 +9,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = '0005'
-down_revision = '0003'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

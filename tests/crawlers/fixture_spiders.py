@@ -26,7 +26,7 @@ class FixturePagesSpider(JobSpider):
             item = self.make_job(response, title=link["label"], source_url=link["url"],
                                  links=[link])
             if is_pdf(link["url"]):
-                yield self.follow_pdf(response, link["url"], item)
+                yield self.follow_document(response, link["url"], item)
             else:
                 yield item
         if not notices:

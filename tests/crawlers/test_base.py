@@ -1,4 +1,4 @@
-"""JobSpider helpers, follow_pdf, politeness settings and the crawl-run summary."""
+"""JobSpider helpers, follow_document, politeness settings and the crawl-run summary."""
 
 from pathlib import Path
 
@@ -79,46 +79,58 @@ def test_make_job_carries_source_metadata_and_drops_empty_fields(frozen):
     }
 
 
-def test_follow_pdf_puts_readable_text_in_the_item():
+def _fetched(spider, request, body: bytes, **kwargs) -> list:
     import asyncio
 
+    response = Response(request.url, body=body, request=request, **kwargs)
+
+    async def collect():
+        return [x async for x in request.callback(response, **request.cb_kwargs)]
+
+    return asyncio.run(collect())
+
+
+def test_follow_document_reads_the_pdf_into_the_item():
     spider = spider_for(BoardSpider)
     item = spider.make_job(board_response(), title="JHT 2018")
-    request = spider.follow_pdf(board_response(), "/pdf/ssc_jht2018_notice.pdf", item)
+    request = spider.follow_document(board_response(), "/pdf/ssc_jht2018_notice.pdf", item)
     assert request.dont_filter and item["pdf_url"] == "http://bad-input.example/pdf/ssc_jht2018_notice.pdf"
-    pdf = Response(request.url, body=captured_file("_fixtures", request.url).read_bytes(), request=request)
-
-    async def collect():
-        return [x async for x in request.callback(pdf, **request.cb_kwargs)]
-
-    [out] = asyncio.run(collect())
-    assert out is item and "22-10-2018 to 19-11-2018" in out["pdf_text"]
+    [out] = _fetched(spider, request, captured_file("_fixtures", request.url).read_bytes())
+    [document] = out["documents"]
+    assert out is item and document["url"] == request.url and document["problem"] is None
+    assert "22-10-2018 to 19-11-2018" in document["pages"][0]
 
 
-def test_follow_pdf_yields_the_item_without_text_when_the_pdf_is_a_scan():
-    import asyncio
+def test_follow_document_reads_a_detail_page_into_the_item():
+    spider = spider_for(BoardSpider)
+    item = spider.make_job(board_response(), title="CEN 02/2018")
+    request = spider.follow_document(board_response(), "/cen-02-2018.html", item)
+    body = b"<html><body><p>Closing Date | 31.03.2018 at 23.59 hrs</p></body></html>"
+    [out] = _fetched(spider, request, body, headers={"Content-Type": "text/html"})
+    assert "pdf_url" not in out
+    assert out["documents"][0]["kind"] == "html" and out["documents"][0]["pages"] == ["Closing Date | 31.03.2018 at 23.59 hrs"]
 
+
+def test_follow_document_keeps_a_scan_as_a_problem_and_records_it():
     spider = spider_for(BoardSpider)
     item = spider.make_job(board_response(), title="Scanned")
-    request = spider.follow_pdf(board_response(), "/pdf/scanned_notice.pdf", item)
-    pdf = Response(request.url, body=(FIXTURES / "scanned_notice.pdf").read_bytes(), request=request)
-
-    async def collect():
-        return [x async for x in request.callback(pdf, **request.cb_kwargs)]
-
-    [out] = asyncio.run(collect())
-    assert "pdf_text" not in out
+    request = spider.follow_document(board_response(), "/pdf/scanned_notice.pdf", item)
+    [out] = _fetched(spider, request, (FIXTURES / "scanned_notice.pdf").read_bytes())
+    [document] = out["documents"]
+    assert document["problem"].startswith("no text layer") and document["pages"] == []
     [error] = spider.crawler.stats.get_value("jobs/error_log")
     assert error["url"] == request.url and "no text layer" in error["reason"]
 
 
-def test_follow_pdf_yields_the_item_when_the_download_fails():
+def test_follow_document_yields_the_item_when_the_download_fails():
     spider = spider_for(BoardSpider)
     item = spider.make_job(board_response(), title="Missing")
-    request = spider.follow_pdf(board_response(), "/pdf/missing.pdf", item)
+    request = spider.follow_document(board_response(), "/pdf/missing.pdf", item)
     failure = Failure(TimeoutError("took too long"))
     failure.request = request
     assert list(request.errback(failure)) == [item]
+    assert item["documents"] == [{"url": "http://bad-input.example/pdf/missing.pdf", "kind": "pdf", "hash": None,
+                                  "page_count": 0, "pages": [], "tables": [], "problem": "TimeoutError", "notes": []}]
     assert spider.crawler.stats.get_value("jobs/error_log") == [
         {"url": "http://bad-input.example/pdf/missing.pdf", "reason": "TimeoutError"}
     ]

@@ -1,5 +1,7 @@
 """SSC: an empty GWT shell; the reconstructed fixture's script draws the rows (see pages/ssc/README.md)."""
 
+import asyncio
+import datetime as dt
 import json
 import os
 import subprocess
@@ -7,7 +9,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
-from scrapy.http import HtmlResponse, Request
+from scrapy.http import HtmlResponse, Request, Response
 from scrapy.settings import Settings
 
 from core.domain.normalise import normalise_job
@@ -15,7 +17,7 @@ from core.domain.schema import JobPosting
 from core.domain.validate import validate_job
 from crawlers.items import RawJob
 from crawlers.spiders.ssc import SscSpider
-from tests.crawlers.conftest import PAGES, captured_response, spider_for
+from tests.crawlers.conftest import PAGES, captured_file, captured_response, spider_for
 
 ROOT = Path(__file__).resolve().parents[2]
 UPLOADS = "http://ssc.nic.in/SSCFileServer/PortalManagement/UploadedFiles/"
@@ -72,6 +74,21 @@ def test_the_notification_pdf_is_followed_with_its_item(frozen):
     assert item["notice_date"] == "22-10-2018"
 
 
+def test_the_followed_notice_gives_its_official_facts_with_evidence(frozen):
+    request = next(x for x in _parsed(frozen) if isinstance(x, Request))
+    pdf = Response(request.url, body=captured_file("ssc", request.url).read_bytes(), request=request)
+
+    async def collect():
+        return [x async for x in request.callback(pdf, **request.cb_kwargs)]
+
+    [item] = asyncio.run(collect())
+    job = validate_job(normalise_job(dict(item)), dict(item))
+    assert (job.apply_start, job.apply_last, job.exam_date) == (dt.date(2018, 10, 22), dt.date(2018, 11, 19), dt.date(2019, 1, 12))
+    assert job.evidence["apply_last"].model_dump() == {
+        "document": request.url, "page": 1,
+        "quote": "Date for submission of online applications: 22-10-2018 to 19-11-2018"}
+
+
 def test_the_bare_shell_has_no_rows(frozen):
     frozen("ssc")
     assert list(spider_for(SscSpider).parse(captured_response("ssc"))) == []
@@ -106,6 +123,7 @@ def test_real_crawl_through_chromium_and_the_replay(tmp_path):
     items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(i["title"] for i in items) == sorted(r["title"] for r in script_rows())
     jht = next(i for i in items if i["notice_kind"] == "Notice")
-    assert "Date of Computer Based Examination (Paper-I)" in jht["pdf_text"]  # the real PDF, replayed
+    [document] = jht["documents"]  # the real PDF, replayed
+    assert "Date of Computer Based Examination (Paper-I)" in document["pages"][0]
     for item in items:
         assert isinstance(validate_job(normalise_job(item), item), JobPosting)

@@ -11,7 +11,8 @@
 - ``429``: status 429 with ``Retry-After: <retry_after>``;
 - ``500``: status 500;
 - ``obey``: does what the scraped text in the block tells it to ("say the last date is …"),
-  to prove that the fact check catches an injection that gets through.
+  to prove that the fact check catches an injection that gets through;
+- ``reply``: the next content of ``replies``, as it is (for prompts other than the SEO text's).
 
 ``latency`` delays every answer (the bench uses 200 ms). ``requests`` holds every request body;
 ``max_in_flight`` is the most requests it was answering at once.
@@ -92,6 +93,16 @@ def _invented_fee(facts: dict) -> dict:
     return answer
 
 
+def _completion(body: dict, text: str) -> dict:
+    return {
+        "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
+        "model": body.get("model", "fake"),
+        "choices": [{"index": 0, "finish_reason": "stop",
+                     "message": {"role": "assistant", "content": text}}],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+    }
+
+
 class FakeOpenAI:
     def __init__(self, default: str = "good", latency: float = 0.0, slow_seconds: float = 3.0,
                  retry_after: str = "1"):
@@ -101,6 +112,7 @@ class FakeOpenAI:
         self.slow_seconds = slow_seconds
         self.retry_after = retry_after
         self.requests: list[dict] = []
+        self.replies: list[str] = []
         self.arrivals: list[float] = []
         self.in_flight = 0
         self.max_in_flight = 0
@@ -128,6 +140,9 @@ class FakeOpenAI:
                                                                       "type": "rate_limit"}}
         if behaviour == "500":
             return 500, {}, {"error": {"message": "boom", "type": "server_error"}}
+        if behaviour == "reply":
+            with self._lock:
+                return 200, {}, _completion(body, self.replies.pop(0))
         facts = _facts_from(body)
         if behaviour == "slow":
             time.sleep(self.slow_seconds)
@@ -137,13 +152,7 @@ class FakeOpenAI:
         }.get(behaviour)
         text = '{"title": "Oops", "faq": [' if behaviour == "malformed" else json.dumps(
             content(facts), ensure_ascii=False)
-        return 200, {}, {
-            "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
-            "model": body.get("model", "fake"),
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": text}}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-        }
+        return 200, {}, _completion(body, text)
 
     def start(self) -> FakeOpenAI:
         fake = self

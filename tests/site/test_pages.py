@@ -41,7 +41,8 @@ def test_listings_by_every_facet_and_their_indexes(build, real_snapshot):
         assert (output / index / "index.html").is_file()
     assert "up-police-constable-2026-4870a7" in (output / "categories/police/index.html").read_text()
     assert "up-police-constable-2026-4870a7" in (output / "states/uttar-pradesh/index.html").read_text()
-    assert "up-police-constable-2026-4870a7" in (output / "qualifications/graduate/index.html").read_text()
+    # the post asks for 12th (Intermediate); "to be conducted" once read as a B.E. degree
+    assert "up-police-constable-2026-4870a7" in (output / "qualifications/12th/index.html").read_text()
     assert "up-police-constable-2026-4870a7" in (output / "organisations/up-police/index.html").read_text()
     railway = (output / "categories/railway/index.html").read_text()
     assert "rrb-group-d-2026" in railway and "ibps-rrb" not in railway

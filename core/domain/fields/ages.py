@@ -22,6 +22,7 @@ class AgeLimits:
     relaxation: str | None = None
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # age_min, age_max, age_as_on → its line
 
 
 def _years_between(born: dt.date, on: dt.date) -> int:
@@ -41,13 +42,16 @@ def parse_ages(lines: list[str]) -> AgeLimits:
     dob_max: list[tuple[dt.date, str]] = []
     odd_mins: list[float] = []
     odd_maxes: list[float] = []
+    read_from: dict[tuple[str, int], str] = {}  # (bound, years) → the first line that said so
     for line in lines or []:
         text = line.strip()
         low = text.lower()
+        counted = (len(mins), len(maxes))
         if re.search(r"\bas\s+on\b|\bas\s+of\b", low):
             dates = find_dates(text)
             if dates:
                 ages.as_on = dates[-1]
+                ages.sources["age_as_on"] = text
         if "relax" in low:
             ages.relaxation = text if ages.relaxation is None else f"{ages.relaxation} {text}"
             continue
@@ -78,9 +82,15 @@ def parse_ages(lines: list[str]) -> AgeLimits:
             dob_max.append((dates[0], text))  # born on or after this date
         if re.search(r"\((male|female|men|women|general|obc|sc|st|ews)", text, re.I) or len(maxes) > 1:
             ages.notes.append(text)
+        for value in mins[counted[0]:]:
+            read_from.setdefault(("min", value), text)
+        for value in maxes[counted[1]:]:
+            read_from.setdefault(("max", value), text)
     if ages.as_on:
-        mins += [_years_between(d, ages.as_on) for d, _ in dob_min]
-        maxes += [_years_between(d, ages.as_on) for d, _ in dob_max]
+        for bound, into, dobs in (("min", mins, dob_min), ("max", maxes, dob_max)):
+            for born, text in dobs:
+                into.append(_years_between(born, ages.as_on))
+                read_from.setdefault((bound, into[-1]), text)
     elif dob_min or dob_max:
         ages.notes += [t for _, t in dob_min + dob_max if t not in ages.notes]
         ages.warnings.append("age limits given as birth dates without an as-on date; years not derived")
@@ -95,4 +105,7 @@ def parse_ages(lines: list[str]) -> AgeLimits:
         ages.warnings.append(f"maximum age {max(odd_maxes):g} years is not a whole year; left empty")
     if len(set(maxes)) > 1:
         ages.notes = list(dict.fromkeys(ages.notes))
+    for name, bound, value in (("age_min", "min", ages.minimum), ("age_max", "max", ages.maximum)):
+        if value is not None and (line := read_from.get((bound, value))):
+            ages.sources[name] = line
     return ages

@@ -24,8 +24,10 @@ HINDI_MONTHS = {
 _MONTH = r"((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?"
 _NUMERIC = re.compile(r"\b(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4}|\d{2})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_WORDY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\s*,?\s*(\d{{4}})\b", re.I)
-_WORDY_US = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})\b", re.I)
+# "27th February 2025", "1 st April 2016" (a superscript set apart by the text layer)
+_WORDY = re.compile(rf"\b(\d{{1,2}})(?:\s?(?:st|nd|rd|th))?\s*(?:of\s+)?{_MONTH}\s*,?\s*(\d{{4}})\b", re.I)
+# "August 01, 2025", "SEPTEMBER12th2018" (an OCR layer that lost its spaces)
+_WORDY_US = re.compile(rf"\b{_MONTH}(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?|\s*(\d{{1,2}})(?:st|nd|rd|th))\s*,?\s*(\d{{4}})\b", re.I)
 # "13-14 September 2025", "13, 16, 17 & 18 February 2026", "06, 07, 13, & 14 December 2025"
 _DAY_SEP = r"\s*(?:,|&|and|-|–|to)(?:\s*(?:&|and))?\s*"
 _DAY_RANGE = re.compile(
@@ -39,6 +41,7 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*,?\s*(\d{{4}})\b", re.I)
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december")
+DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 MONTH_WORDS = {**{m: n for n, m in enumerate(_MONTH_NAMES, 1)}, **{m: n for n, m in enumerate(_FULL_MONTHS, 1)},
                "sept": 9}
 
@@ -92,16 +95,29 @@ def _month_number(name: str) -> int:
 
 def find_dates(text: str) -> list[dt.date]:
     """Every full date in ``text``, in order of appearance (day-first, as India writes them)."""
+    return [date for _, _, date in date_spans(text)]
+
+
+def date_spans(text: str) -> list[tuple[int, int, dt.date]]:
+    """Every full date in ``text`` with where it is written: ``(start, end, date)`` in order.
+
+    A range gives both its ends at the range's span. Hindi month names are read as their
+    English names, so a span after one in the same text is shifted by the difference in length.
+    """
     if not text:
         return []
-    for hindi, english in HINDI_MONTHS.items():
-        text = text.replace(hindi, english)
-    found: list[tuple[int, dt.date]] = []
+    text = text.translate(DEVANAGARI_DIGITS)
+    if not text.isascii():
+        for hindi, english in HINDI_MONTHS.items():
+            text = text.replace(hindi, english)
+    found: list[tuple[int, int, dt.date]] = []
     taken: list[range] = []
 
-    def add(match, date):
+    def add(match, date, second=None):
         if date and not any(match.start() in r for r in taken):
-            found.append((match.start(), date))
+            found.append((match.start(), match.end(), date))
+            if second:
+                found.append((match.start() + 1, match.end(), second))
             taken.append(range(match.start(), match.end()))
 
     for m in _ISO.finditer(text):
@@ -111,22 +127,20 @@ def find_dates(text: str) -> list[dt.date]:
         first = _safe_date(year, _month_number(m[2]), int(m[1]))
         last = _safe_date(year, _month_number(m[4]), int(m[3]))
         if first and last and first <= last:
-            add(m, first)
-            found.append((m.start() + 1, last))
+            add(m, first, last)
     for m in _DAY_RANGE.finditer(text):
         days = [int(d) for d in re.findall(r"\d{1,2}", m[1] + " " + m[2])]
         month, year = _month_number(m.groups()[-2]), int(m.groups()[-1])
         first, last = _safe_date(year, month, days[0]), _safe_date(year, month, days[-1])
         if first and last and first <= last:
-            add(m, first)
-            found.append((m.start() + 1, last))
+            add(m, first, last)
     for m in _NUMERIC.finditer(text):
         add(m, _safe_date(_year(m[3]), int(m[2]), int(m[1])))
     for m in _WORDY.finditer(text):
         add(m, _wordy(m, m[1], m[2], m[3]))
     for m in _WORDY_US.finditer(text):
-        add(m, _wordy(m, m[2], m[1], m[3]))
-    return [d for _, d in sorted(found, key=lambda pair: pair[0])]
+        add(m, _wordy(m, m[2] or m[3], m[1], m[4]))
+    return [(start, end, date) for start, end, date in sorted(found, key=lambda f: f[0])]
 
 
 def parse_date(text: str | None) -> DateValue:

@@ -43,12 +43,14 @@ def parse_amount(text: str) -> int | None:
     return int(match.group(1).replace(",", ""))
 
 
-def parse_fees(lines: list[str]) -> tuple[Fees, list[str]]:
+def parse_fees(lines: list[str], sources: dict | None = None) -> tuple[Fees, list[str]]:
     """Fees per category and payment modes; warnings for lines that name an amount oddly.
 
     A line for "All candidates" fills every category; a lone fee line without any category does
     too, but two such lines (a registration fee and a seat fee…) say nothing per category.
+    ``sources``, when given, receives the line each ``fees.<category>`` was read from.
     """
+    sources = {} if sources is None else sources
     fees = Fees()
     warnings: list[str] = []
     modes: list[str] = []
@@ -84,9 +86,11 @@ def parse_fees(lines: list[str]) -> tuple[Fees, list[str]]:
         for category in categories:
             if getattr(fees, category) is None:
                 setattr(fees, category, amount)
+                sources[f"fees.{category}"] = line
     if len(uncategorised) == 1 and fees.is_empty():
         for category in CATEGORY_WORDS:
             setattr(fees, category, uncategorised[0][0])
+            sources[f"fees.{category}"] = uncategorised[0][1]
     elif len(uncategorised) > 1:
         fees.notes = [line for _, line in uncategorised]
     fees.payment_modes = modes

@@ -22,8 +22,17 @@ LABELS: list[tuple[str | None, re.Pattern]] = [
 ]
 
 
-def map_important_dates(lines: list[str]) -> tuple[dict, list[DatedEvent], list[str]]:
-    """Named date fields, extra events, and warnings, from ``Label : value`` lines."""
+def field_for_label(label: str) -> str | None:
+    """The field a date's label names (``correction`` for a correction window), or None."""
+    return next((n for n, pattern in LABELS if pattern.search(label)), None)
+
+
+def map_important_dates(lines: list[str], sources: dict | None = None) -> tuple[dict, list[DatedEvent], list[str]]:
+    """Named date fields, extra events, and warnings, from ``Label : value`` lines.
+
+    ``sources``, when given, receives the line each named field was read from (its evidence).
+    """
+    sources = {} if sources is None else sources
     fields: dict = {}
     events: list[DatedEvent] = []
     warnings: list[str] = []
@@ -33,20 +42,21 @@ def map_important_dates(lines: list[str]) -> tuple[dict, list[DatedEvent], list[
             continue  # a remark such as "Candidates are advised to confirm…"
         label, value = label.strip(), value.strip()
         parsed = parse_date(value)
-        name = next((n for n, pattern in LABELS if pattern.search(label)), None)
+        name = field_for_label(label)
         if parsed.approximate:
             warnings.append(f"{label}: {value!r} is not a day-exact date; left empty")
         if name == "correction":
             if parsed.start:
-                fields.setdefault("correction_start", parsed.start)
-                fields.setdefault("correction_end", parsed.end or parsed.start)
+                for key, value in (("correction_start", parsed.start), ("correction_end", parsed.end or parsed.start)):
+                    if key not in fields:
+                        fields[key], sources[key] = value, line
             continue
         if name and name not in _taken(fields, name) and (parsed.start or parsed.pending):
             if parsed.start:
                 key = {"admit_card": "admit_card_date", "answer_key": "answer_key_date", "result": "result_date"}.get(name, name)
-                fields[key] = parsed.start
+                fields[key], sources[key] = parsed.start, line
                 if name == "exam_date" and parsed.end:
-                    fields["exam_date_end"] = parsed.end
+                    fields["exam_date_end"], sources["exam_date_end"] = parsed.end, line
             fields.setdefault("_pending", []).extend([name] if parsed.pending else [])
             continue
         if parsed.start or parsed.pending:

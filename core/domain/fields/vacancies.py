@@ -26,6 +26,7 @@ class Vacancies:
     eligibility: list[str] = field(default_factory=list)
     selection: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # total_posts, posts, selection_process → what was read
 
 
 def _int(text) -> int | None:
@@ -46,6 +47,8 @@ def parse_vacancies(tables: list[dict]) -> Vacancies:
             continue
         if len(headers) == 1 and re.search(r"selection", headers[0], re.I):
             result.selection += [v for r in rows for v in r.values() if v]
+            if result.selection:
+                result.sources.setdefault("selection_process", f"{headers[0]}: {result.selection[0]}")
             continue
         name_col = next((h for h in headers if _NAME_COL.search(h)), headers[0] if headers else None)
         qual_col = next((h for h in headers if _QUAL_COL.search(h)), None)
@@ -57,6 +60,7 @@ def parse_vacancies(tables: list[dict]) -> Vacancies:
             continue
         stated = None
         summed = 0
+        read: list[str] = []
         by_category = any(re.search(r"categor", h, re.I) for h in headers)
         for row in rows:
             name = (row.get(name_col) or "").strip()
@@ -70,20 +74,29 @@ def parse_vacancies(tables: list[dict]) -> Vacancies:
                 count = sum(numbers) if numbers else None
             if _TOTAL_ROW.match(name):
                 stated = count
+                result.sources.setdefault("total_posts", _row_text(row))
                 continue
             if count is not None:
                 summed += count
+                read.append(_row_text(row))
                 if not by_category and not row.get("_ragged"):
                     result.posts.append(Post(name=name or "Posts", count=count))
+                    result.sources.setdefault("posts", _row_text(row))
         if stated is not None and summed and stated != summed:
             result.warnings.append(f"vacancy table says {stated} in all but its rows add up to {summed}")
         total = stated if stated is not None else (summed or None)
         if total is not None:
             totals.append(total)
+            if stated is None:  # the rows it was added up from
+                result.sources.setdefault("total_posts", "; ".join(read)[:300])
     # Two tables with one total are one breakdown told twice (by post and by category).
     distinct = list(dict.fromkeys(totals))
     result.total = sum(distinct) if distinct else None
     return result
+
+
+def _row_text(row: dict) -> str:
+    return " | ".join(str(v) for k, v in row.items() if k != "_ragged" and v) or " | ".join(row.get("_ragged", []))
 
 
 def _with_header_row(table: dict) -> tuple[list[str], list[dict]]:
